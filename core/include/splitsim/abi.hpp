@@ -1,0 +1,16 @@
+// The plugin ABI version: bumped whenever any type in this SDK changes layout or meaning.
+#pragma once
+
+#include <cstdint>
+
+namespace splitsim {
+
+// Version 1: Platform/PluginInfo/SimulationBlock/OutputBuffers as first published.
+// The runner compares a plugin's exported version with this before calling anything else.
+inline constexpr std::uint32_t kAbiVersion = 1;
+
+// Names of the two symbols every plugin exports (see export.hpp).
+inline constexpr const char* kAbiVersionSymbol = "splitsim_abi_version";
+inline constexpr const char* kFactorySymbol = "splitsim_create_platform";
+
+}  // namespace splitsim

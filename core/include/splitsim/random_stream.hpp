@@ -1,0 +1,72 @@
+// Counter-based random numbers addressed by (seed, channel, stream, trial, period, draw).
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cmath>
+#include <cstdint>
+
+namespace splitsim {
+
+// Named streams keep draws of one purpose independent of draws of another: adding a draw to one stream
+// never shifts the numbers of another.
+enum class StreamId : std::uint32_t {
+  kParameters = 0,    // per-trial parameter draws, made by the runner
+  kPeriodNoise = 1,   // per-period noise, drawn by plugins
+  kPluginExtra = 2,   // free for a plugin's own further purposes
+};
+
+// A view on Philox4x32-10 for one (seed, channel, stream); channels below 2^24. Every number is a pure function of its address,
+// never of the thread or call order, which is what makes results identical for any thread count.
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint32_t channel, StreamId stream)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        channel_stream_((channel << 8) | static_cast<std::uint32_t>(stream)) {}
+
+  // A uniform number in the open interval (0, 1) for (trial, period, draw).
+  double uniform(std::uint64_t trial, std::uint32_t period, std::uint32_t draw) const {
+    const auto r = block(trial, period, draw);
+    return to_open_unit(r.v[0], r.v[1]);
+  }
+
+  // Two independent uniforms in (0, 1) from one generator call, for (trial, period, draw).
+  void uniform2(std::uint64_t trial, std::uint32_t period, std::uint32_t draw, double& u1, double& u2) const {
+    const auto r = block(trial, period, draw);
+    u1 = to_open_unit(r.v[0], r.v[1]);
+    u2 = to_open_unit(r.v[2], r.v[3]);
+  }
+
+  // A standard normal draw (Box-Muller on one generator call) for (trial, period, draw).
+  double normal(std::uint64_t trial, std::uint32_t period, std::uint32_t draw) const {
+    double u1, u2;
+    uniform2(trial, period, draw, u1, u2);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+
+  // A multiplicative noise factor exp(sigma * z - sigma^2 / 2): log-normal with mean 1.
+  double mean_one_log_normal(std::uint64_t trial, std::uint32_t period, std::uint32_t draw, double sigma) const {
+    if (sigma <= 0.0) return 1.0;
+    return std::exp(sigma * normal(trial, period, draw) - 0.5 * sigma * sigma);
+  }
+
+ private:
+  using Philox = r123::Philox4x32;
+
+  Philox::ctr_type block(std::uint64_t trial, std::uint32_t period, std::uint32_t draw) const {
+    // Trials are below 2^32 (the runner validates it), so the trial index fits one counter word.
+    const Philox::ctr_type counter{{static_cast<std::uint32_t>(trial), channel_stream_, period, draw}};
+    return Philox()(counter, key_);
+  }
+
+  // 53 random bits mapped to the centre of one of 2^53 cells: never exactly 0 or 1.
+  static double to_open_unit(std::uint32_t hi, std::uint32_t lo) {
+    const std::uint64_t bits = ((static_cast<std::uint64_t>(hi) << 32) | lo) >> 11;
+    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+  }
+
+  Philox::key_type key_;
+  std::uint32_t channel_stream_;
+};
+
+}  // namespace splitsim
