@@ -1,0 +1,14 @@
+// The command-line interface: splitsim run | validate | plugins | show.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace splitsim {
+
+// Runs the command named by args[0] (the program name is not included) and returns the exit code:
+// 0 success, 1 runtime failure (a plugin failed), 2 bad usage or bad input. Never throws.
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace splitsim

@@ -1,0 +1,107 @@
+#include "engine/candidate_generator.hpp"
+
+#include <cmath>
+
+#include "errors.hpp"
+
+namespace splitsim {
+namespace {
+
+// Every vector of whole units (one per channel) within [lo, hi] that sums to `units`, in lexicographic order.
+void enumerate_simplex(const std::vector<int>& lo, const std::vector<int>& hi, int units, std::size_t channel,
+                       std::vector<int>& current, std::vector<std::vector<int>>& out, std::size_t limit) {
+  if (out.size() > limit) return;
+  if (channel + 1 == lo.size()) {
+    if (units >= lo[channel] && units <= hi[channel]) {
+      current[channel] = units;
+      out.push_back(current);
+    }
+    return;
+  }
+  for (int k = lo[channel]; k <= std::min(hi[channel], units); ++k) {
+    current[channel] = k;
+    enumerate_simplex(lo, hi, units - k, channel + 1, current, out, limit);
+  }
+}
+
+double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
+double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
+
+std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bool paid, const std::string& file) {
+  const int units = static_cast<int>(std::lround(1.0 / scenario.search().grid().channel_step()));
+  std::vector<int> lo, hi;
+  for (const auto& channel : scenario.channels()) {
+    const auto& bounds = paid ? channel.paid_share() : channel.organic_share();
+    // A small tolerance keeps bounds such as 0.3 on a 0.1 grid despite binary rounding.
+    lo.push_back(static_cast<int>(std::ceil(bound_min(bounds) * units - 1e-9)));
+    hi.push_back(static_cast<int>(std::floor(bound_max(bounds) * units + 1e-9)));
+  }
+  std::vector<std::vector<int>> points;
+  std::vector<int> current(lo.size());
+  if (!lo.empty()) enumerate_simplex(lo, hi, units, 0, current, points, kMaxCandidates);
+  if (points.empty()) {
+    const std::string which = paid ? "paid_share" : "organic_share";
+    throw InputError({{file, 0, "search.grid.channel_step",
+                       "no split of the " + std::string(paid ? "paid" : "organic") +
+                           " budget on this grid satisfies every channel's " + which +
+                           " bounds: use a finer channel_step or bounds on its multiples"}});
+  }
+  std::vector<std::vector<double>> splits;
+  splits.reserve(points.size());
+  for (const auto& point : points) {
+    std::vector<double> shares;
+    for (int k : point) shares.push_back(static_cast<double>(k) / units);
+    splits.push_back(std::move(shares));
+  }
+  return splits;
+}
+
+std::vector<double> organic_grid(const v1::Scenario& scenario) {
+  const auto& bounds = scenario.search().organic_share();
+  const double lo = bound_min(bounds), hi = bound_max(bounds), step = scenario.search().grid().organic_step();
+  std::vector<double> values;
+  // Index-based steps avoid accumulating rounding error.
+  for (int i = 0;; ++i) {
+    const double value = lo + i * step;
+    if (value >= hi - 1e-9) break;
+    values.push_back(value);
+  }
+  values.push_back(hi);
+  return values;
+}
+
+}  // namespace
+
+std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, const std::string& file) {
+  const auto organic_shares = organic_grid(scenario);
+  const bool any_paid = organic_shares.front() < 1.0;
+  const bool any_organic = organic_shares.back() > 0.0;
+  const std::size_t n = static_cast<std::size_t>(scenario.channels_size());
+  const auto zero = std::vector<std::vector<double>>{std::vector<double>(n, 0.0)};
+  const auto paid = any_paid ? channel_splits(scenario, true, file) : zero;
+  const auto organic = any_organic ? channel_splits(scenario, false, file) : zero;
+
+  std::size_t total = 0;
+  for (double s : organic_shares) total += (s < 1.0 ? paid.size() : 1) * (s > 0.0 ? organic.size() : 1);
+  if (total > kMaxCandidates) {
+    throw InputError({{file, 0, "search.grid",
+                       "the grid has " + std::to_string(total) + " candidate splits, more than " +
+                           std::to_string(kMaxCandidates) + ": use a coarser channel_step or organic_step"}});
+  }
+
+  std::vector<CandidateSplit> candidates;
+  candidates.reserve(total);
+  for (double s : organic_shares) {
+    const std::size_t paid_count = s < 1.0 ? paid.size() : 1;
+    const std::size_t organic_count = s > 0.0 ? organic.size() : 1;
+    for (std::size_t p = 0; p < paid_count; ++p) {
+      for (std::size_t o = 0; o < organic_count; ++o) {
+        // A side without budget records zero shares: nothing of it is allocated.
+        candidates.push_back({s, s < 1.0 ? paid[p] : zero[0], s > 0.0 ? organic[o] : zero[0]});
+      }
+    }
+  }
+  return candidates;
+}
+
+}  // namespace splitsim

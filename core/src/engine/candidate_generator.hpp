@@ -1,0 +1,27 @@
+// The candidate splits of a scenario's search space: organic share x paid channel shares x organic shares.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "scenario.pb.h"
+
+namespace splitsim {
+
+// One way to split the budget. Channel shares are in scenario channel order and sum to 1.
+struct CandidateSplit {
+  double organic_share = 0.0;
+  std::vector<double> paid_shares;
+  std::vector<double> organic_shares;
+};
+
+// Refuse grids whose size would make a run unreasonably long; a finer search belongs to the optimizer.
+inline constexpr std::size_t kMaxCandidates = 100'000;
+
+// Enumerates the grid of a validated scenario. Channel shares are multiples of channel_step within each
+// channel's bounds, summing to 1; the organic share runs from its min to its max by organic_step (both ends
+// included). When one side gets no budget its split is irrelevant, so it is enumerated only once.
+// Throws InputError when no grid point fits the bounds or the grid is larger than kMaxCandidates.
+std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, const std::string& file);
+
+}  // namespace splitsim

@@ -1,0 +1,194 @@
+#include "engine/engine.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <limits>
+
+#include "engine/output_checker.hpp"
+#include "engine/parameter_sampler.hpp"
+#include "errors.hpp"
+#include "scenario/scenario_validator.hpp"
+
+namespace splitsim {
+namespace {
+
+// Reusable buffers of one worker: allocated once per thread, never per trial or period.
+struct Scratch {
+  std::vector<double> outputs;   // kOutputCount arrays of block_trials * periods
+  std::vector<double> audience;  // block_trials
+  std::vector<const double*> params;
+
+  void reserve(std::size_t block_trials, std::size_t periods, std::size_t max_params) {
+    outputs.resize(static_cast<std::size_t>(kOutputCount) * block_trials * periods);
+    audience.resize(block_trials);
+    params.resize(max_params);
+  }
+};
+
+// Output arrays summed into each KPI (organic and paid impressions both count as impressions).
+void add_kpis(const OutputBuffers& out, std::size_t i, double* kpi_sums) {
+  double sums[kOutputCount] = {};
+  for (int o = 0; o < kOutputCount; ++o) {
+    const double* row = out.row(static_cast<Output>(o), i);
+    for (std::size_t t = 0; t < out.periods; ++t) sums[o] += row[t];
+  }
+  auto sum = [&](Output o) { return sums[static_cast<int>(o)]; };
+  kpi_sums[kpi_index(v1::REACH)] = sum(Output::kReach);
+  kpi_sums[kpi_index(v1::IMPRESSIONS)] = sum(Output::kPaidImpressions) + sum(Output::kOrganicImpressions);
+  kpi_sums[kpi_index(v1::ENGAGEMENTS)] = sum(Output::kEngagements);
+  kpi_sums[kpi_index(v1::CLICKS)] = sum(Output::kClicks);
+  kpi_sums[kpi_index(v1::CONVERSIONS)] = sum(Output::kConversions);
+  kpi_sums[kpi_index(v1::FOLLOWERS_GAINED)] = sum(Output::kFollowersGained);
+  kpi_sums[kpi_index(v1::PAID_IMPRESSIONS)] = sum(Output::kPaidImpressions);
+  kpi_sums[kpi_index(v1::ORGANIC_IMPRESSIONS)] = sum(Output::kOrganicImpressions);
+}
+
+std::vector<std::vector<double>> kpi_arrays(std::uint64_t trials) {
+  return std::vector<std::vector<double>>(kKpiCount, std::vector<double>(trials, 0.0));
+}
+
+}  // namespace
+
+SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginRegistry& registry) {
+  SimulationSetup setup;
+  setup.seed = scenario.seed();
+  setup.trials = scenario.trials();
+  setup.periods = static_cast<std::size_t>(scenario.horizon().periods());
+  setup.period_days = scenario.horizon().period_days();
+  setup.budget = scenario.budget().total();
+  setup.objective_kpi = scenario.objective().kpi();
+  if (scenario.objective().has_target()) setup.target = scenario.objective().target();
+
+  for (int c = 0; c < scenario.channels_size(); ++c) {
+    const auto& channel = scenario.channels(c);
+    const auto* plugin = registry.find(channel.plugin());
+    if (!plugin) throw InputError({{"", 0, "channels[" + std::to_string(c) + "].plugin", "unknown plugin '" + channel.plugin() + "'"}});
+    std::vector<ResolvedParameter> resolved;
+    for (const auto& spec : plugin->info.params) {
+      ResolvedParameter parameter{spec, spec.default_value};
+      for (const auto& override_value : channel.params()) {
+        if (override_value.name() == spec.name) parameter.distribution = to_distribution(override_value);
+      }
+      resolved.push_back(std::move(parameter));
+    }
+    setup.channels.push_back({channel.name(), plugin,
+                              draw_parameters(resolved, setup.seed, static_cast<std::uint32_t>(c), setup.trials),
+                              channel.organic().cost_per_post()});
+  }
+  return setup;
+}
+
+std::vector<ChannelPlanValues> plan_channels(const SimulationSetup& setup, const CandidateSplit& split) {
+  const double paid_budget = setup.budget * (1.0 - split.organic_share);
+  const double organic_budget = setup.budget * split.organic_share;
+  const double periods = static_cast<double>(setup.periods);
+  std::vector<ChannelPlanValues> plans;
+  for (std::size_t c = 0; c < setup.channels.size(); ++c) {
+    ChannelPlanValues plan;
+    plan.paid_per_period = paid_budget * split.paid_shares[c] / periods;
+    const double cost = setup.channels[c].cost_per_post;
+    const double organic = organic_budget * split.organic_shares[c];
+    plan.posts_per_period = cost > 0.0 && organic > 0.0 ? organic / cost / periods : 0.0;
+    plans.push_back(plan);
+  }
+  return plans;
+}
+
+Engine::Engine(const SimulationSetup& setup, std::size_t block_trials)
+    : setup_(setup), block_trials_(std::max<std::size_t>(1, block_trials)) {}
+
+TrialKpis Engine::simulate(const CandidateSplit& split) const {
+  const std::size_t channels = setup_.channels.size();
+  const std::size_t periods = setup_.periods;
+  std::size_t max_params = 0;
+  for (const auto& channel : setup_.channels) max_params = std::max(max_params, channel.params.size());
+
+  // Even pacing: the same spend and posts in every period (per-period plans arrive with the optimizer).
+  const auto plan_values = plan_channels(setup_, split);
+  std::vector<std::vector<double>> spend(channels), posts(channels);
+  for (std::size_t c = 0; c < channels; ++c) {
+    spend[c].assign(periods, plan_values[c].paid_per_period);
+    posts[c].assign(periods, plan_values[c].posts_per_period);
+  }
+
+  TrialKpis kpis;
+  kpis.totals = kpi_arrays(setup_.trials);
+  kpis.channels.assign(channels, kpi_arrays(setup_.trials));
+
+  tbb::enumerable_thread_specific<Scratch> scratch_per_thread;
+  const std::size_t trial_count = static_cast<std::size_t>(setup_.trials);
+  const std::size_t block_count = (trial_count + block_trials_ - 1) / block_trials_;
+  // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
+  tbb::parallel_for(std::size_t{0}, block_count, [&](std::size_t block_index) {
+    Scratch& scratch = scratch_per_thread.local();
+    scratch.reserve(block_trials_, periods, max_params);
+    const std::size_t first = block_index * block_trials_;
+    const std::size_t n = std::min(block_trials_, trial_count - first);
+
+    OutputBuffers out;
+    out.trials = n;
+    out.periods = periods;
+    for (int o = 0; o < kOutputCount; ++o) out.data[o] = scratch.outputs.data() + static_cast<std::size_t>(o) * n * periods;
+    out.audience = scratch.audience.data();
+
+    double kpi_sums[kKpiCount];
+    for (std::size_t c = 0; c < channels; ++c) {
+      const ChannelModel& channel = setup_.channels[c];
+      for (std::size_t p = 0; p < channel.params.size(); ++p) scratch.params[p] = channel.params[p].data() + first;
+
+      SimulationBlock block;
+      block.first_trial = first;
+      block.trials = n;
+      block.periods = periods;
+      block.period_days = setup_.period_days;
+      block.params = scratch.params.data();
+      block.plan = {spend[c].data(), posts[c].data()};
+      block.noise = RandomStream(setup_.seed, static_cast<std::uint32_t>(c), StreamId::kPeriodNoise);
+
+      // NaN everywhere first: an element the plugin forgets to write is caught as non-finite.
+      std::fill(scratch.outputs.begin(), scratch.outputs.begin() + kOutputCount * n * periods,
+                std::numeric_limits<double>::quiet_NaN());
+      std::fill(scratch.audience.begin(), scratch.audience.begin() + n, std::numeric_limits<double>::quiet_NaN());
+      const std::string& plugin_name = channel.plugin->info.name;
+      try {
+        channel.plugin->platform->simulate(block, out);
+      } catch (const std::exception& e) {
+        throw PluginError(plugin_name, "simulate failed for channel '" + channel.name + "': " + e.what());
+      } catch (...) {
+        throw PluginError(plugin_name, "simulate threw a non-standard exception for channel '" + channel.name + "'");
+      }
+      check_outputs(plugin_name, channel.name, block, out);
+
+      // Totals add channels in scenario order, so the sums do not depend on scheduling.
+      for (std::size_t i = 0; i < n; ++i) {
+        add_kpis(out, i, kpi_sums);
+        const std::size_t trial = first + i;
+        for (int k = 0; k < kKpiCount; ++k) {
+          kpis.channels[c][k][trial] = kpi_sums[k];
+          kpis.totals[k][trial] += kpi_sums[k];
+        }
+      }
+    }
+  });
+  return kpis;
+}
+
+std::vector<CandidateOutcome> Engine::evaluate(const std::vector<CandidateSplit>& candidates) const {
+  std::vector<CandidateOutcome> outcomes(candidates.size());
+  tbb::parallel_for(std::size_t{0}, candidates.size(), [&](std::size_t index) {
+    const TrialKpis kpis = simulate(candidates[index]);
+    CandidateOutcome& outcome = outcomes[index];
+    auto target_for = [&](int k) {
+      return kpi_at(k) == setup_.objective_kpi ? setup_.target : std::nullopt;
+    };
+    for (int k = 0; k < kKpiCount; ++k) outcome.totals.push_back(summarize(kpis.totals[k], target_for(k)));
+    outcome.channels.resize(kpis.channels.size());
+    for (std::size_t c = 0; c < kpis.channels.size(); ++c) {
+      for (int k = 0; k < kKpiCount; ++k) outcome.channels[c].push_back(summarize(kpis.channels[c][k], target_for(k)));
+    }
+  });
+  return outcomes;
+}
+
+}  // namespace splitsim

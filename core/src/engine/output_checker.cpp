@@ -1,0 +1,65 @@
+#include "engine/output_checker.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace splitsim {
+namespace {
+
+// Relative slack for sums of floating-point numbers that must respect a bound.
+constexpr double kSlack = 1e-9;
+
+[[noreturn]] void fail(const std::string& plugin, const std::string& channel, std::uint64_t trial, std::size_t period,
+                       const std::string& what) {
+  std::ostringstream text;
+  text << "impossible output for channel '" << channel << "' at trial " << trial;
+  if (period != static_cast<std::size_t>(-1)) text << ", period " << period;
+  text << ": " << what;
+  throw PluginError(plugin, text.str());
+}
+
+std::string show(double value) {
+  std::ostringstream text;
+  text.precision(10);
+  text << value;
+  return text.str();
+}
+
+}  // namespace
+
+void check_outputs(const std::string& plugin, const std::string& channel, const SimulationBlock& block,
+                   const OutputBuffers& out) {
+  constexpr std::size_t kNoPeriod = static_cast<std::size_t>(-1);
+  for (std::size_t i = 0; i < block.trials; ++i) {
+    const std::uint64_t trial = block.first_trial + i;
+    const double audience = out.audience[i];
+    if (!std::isfinite(audience) || audience <= 0.0) {
+      fail(plugin, channel, trial, kNoPeriod, "audience is " + show(audience) + " (must be finite and > 0)");
+    }
+    double reach = 0.0, impressions = 0.0;
+    for (std::size_t t = 0; t < block.periods; ++t) {
+      for (int o = 0; o < kOutputCount; ++o) {
+        const double value = out.row(static_cast<Output>(o), i)[t];
+        if (!std::isfinite(value)) fail(plugin, channel, trial, t, std::string(output_name(static_cast<Output>(o))) + " is not finite (" + show(value) + ")");
+        if (value < 0.0) fail(plugin, channel, trial, t, std::string(output_name(static_cast<Output>(o))) + " is negative (" + show(value) + ")");
+      }
+      const double planned = block.plan.paid_spend[t];
+      const double spent = out.row(Output::kSpend, i)[t];
+      if (std::abs(spent - planned) > kSlack * std::max(1.0, planned)) {
+        fail(plugin, channel, trial, t, "spend " + show(spent) + " differs from the planned " + show(planned));
+      }
+      reach += out.row(Output::kReach, i)[t];
+      impressions += out.row(Output::kPaidImpressions, i)[t] + out.row(Output::kOrganicImpressions, i)[t];
+      if (reach > audience * (1.0 + kSlack)) {
+        fail(plugin, channel, trial, t, "reach so far " + show(reach) + " is above the audience " + show(audience));
+      }
+      if (reach > impressions * (1.0 + kSlack) + kSlack) {
+        fail(plugin, channel, trial, t, "reach so far " + show(reach) + " is above the impressions so far " + show(impressions));
+      }
+    }
+  }
+}
+
+}  // namespace splitsim

@@ -1,0 +1,173 @@
+#include "output/formatters.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace splitsim {
+namespace {
+
+std::string fmt(const char* pattern, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, pattern, value);
+  return text;
+}
+
+// Large counts read better with thousands separators; small values keep their decimals.
+std::string number(double value) {
+  if (std::abs(value) < 100.0) return fmt("%.3g", value);
+  std::string digits = fmt("%.0f", std::abs(value));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return (value < 0 ? "-" : "") + grouped;
+}
+
+std::string percent(double share) { return fmt("%.0f%%", 100.0 * share); }
+
+std::string pad(const std::string& text, std::size_t width, bool right = true) {
+  if (text.size() >= width) return text;
+  return right ? std::string(width - text.size(), ' ') + text : text + std::string(width - text.size(), ' ');
+}
+
+std::string kpi_name(v1::Kpi kpi) {
+  std::string name = v1::Kpi_Name(kpi);
+  std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c == '_' ? ' ' : std::tolower(c); });
+  return name;
+}
+
+void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis) {
+  out << "  " << pad("KPI", 20, false) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
+      << pad("P(>=target)", 13) << "\n";
+  for (const auto& k : kpis) {
+    out << "  " << pad(kpi_name(k.kpi()), 20, false) << pad(number(k.mean()), 14) << pad(number(k.p5()), 14)
+        << pad(number(k.p50()), 14) << pad(number(k.p95()), 14)
+        << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
+  }
+}
+
+}  // namespace
+
+Format parse_format(const std::string& text) {
+  if (text == "table") return Format::kTable;
+  if (text == "json") return Format::kJson;
+  if (text == "csv") return Format::kCsv;
+  throw UsageError("unknown format '" + text + "': use table, json or csv");
+}
+
+std::string format_table(const v1::Results& results, int top) {
+  std::ostringstream out;
+  const auto& meta = results.metadata();
+  const auto& scenario = meta.scenario();
+  const std::string currency = scenario.budget().currency();
+  out << "Scenario: " << (scenario.name().empty() ? meta.scenario_file() : scenario.name()) << "\n";
+  out << "Budget " << number(scenario.budget().total()) << " " << currency << " over "
+      << scenario.horizon().periods() << " periods of " << fmt("%g", scenario.horizon().period_days())
+      << " days; " << meta.trials() << " trials, seed " << meta.seed() << ", " << results.candidates_size()
+      << " candidate splits\n";
+  if (!results.has_recommendation() || results.candidates_size() == 0) return out.str();
+
+  const auto& rec = results.recommendation();
+  const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
+  const auto& alloc = best.allocation();
+  out << "\nRecommended split (candidate #" << best.index() << "): " << percent(1.0 - alloc.organic_share())
+      << " paid (" << number(alloc.paid_budget()) << " " << currency << "), " << percent(alloc.organic_share())
+      << " organic (" << number(alloc.organic_budget()) << " " << currency << ")\n";
+  out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << pad("posts/period", 14)
+      << "\n";
+  for (const auto& c : alloc.channels()) {
+    out << "  " << pad(c.channel(), 20, false) << pad(number(c.paid_budget()), 14)
+        << pad(number(c.organic_budget()), 14) << pad(fmt("%.1f", c.posts_per_period()), 14) << "\n";
+  }
+  out << "\n";
+  print_kpi_table(out, best.kpis());
+  out << "\n" << rec.explanation() << "\n";
+
+  // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.
+  std::vector<int> order(static_cast<std::size_t>(results.candidates_size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return results.candidates(a).objective_value() > results.candidates(b).objective_value();
+  });
+  const int shown = std::min<int>(top, results.candidates_size());
+  const std::string objective = v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
+  out << "\nTop " << shown << " of " << results.candidates_size() << " candidates by " << objective << ":\n";
+  out << "  " << pad("#", 6) << pad("organic", 9);
+  for (const auto& c : alloc.channels()) out << pad(c.channel().substr(0, 12) + " paid", 18);
+  out << pad("objective", 14) << pad("P5", 14) << pad("P95", 14) << "\n";
+  for (int rank = 0; rank < shown; ++rank) {
+    const auto& candidate = results.candidates(order[static_cast<std::size_t>(rank)]);
+    const auto* kpi = &v1::KpiSummary::default_instance();
+    for (const auto& k : candidate.kpis()) {
+      if (k.kpi() == rec.objective().kpi()) kpi = &k;
+    }
+    out << "  " << pad(std::to_string(candidate.index()), 6) << pad(percent(candidate.allocation().organic_share()), 9);
+    for (const auto& c : candidate.allocation().channels()) out << pad(percent(c.paid_share()), 18);
+    out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14) << pad(number(kpi->p95()), 14)
+        << "\n";
+  }
+  if (shown < results.candidates_size()) {
+    out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";
+  }
+  return out.str();
+}
+
+std::string format_json(const v1::Results& results) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(results, &json, options);
+  return json;
+}
+
+std::string format_csv(const v1::Results& results) {
+  std::ostringstream out;
+  out.precision(17);
+  // One rectangular table: each row carries its scope's allocation, so it can be filtered and plotted alone.
+  // For scope "total" the shares are of the whole budget; for a channel, of the paid and organic budgets.
+  out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,p95,"
+         "cvar5,prob_target,objective_value\n";
+  const auto recommended =
+      results.has_recommendation() ? static_cast<int>(results.recommendation().candidate_index()) : -1;
+  auto rows = [&](const v1::Candidate& c, const std::string& scope, double paid_share, double organic_share,
+                  double paid_budget, double organic_budget,
+                  const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis) {
+    for (const auto& k : kpis) {
+      out << c.index() << "," << (static_cast<int>(c.index()) == recommended ? 1 : 0) << "," << scope << ","
+          << paid_share << "," << organic_share << "," << paid_budget << "," << organic_budget << ","
+          << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50() << ","
+          << k.p95() << "," << k.cvar5() << ",";
+      if (k.has_prob_target()) out << k.prob_target();
+      out << "," << c.objective_value() << "\n";
+    }
+  };
+  for (const auto& c : results.candidates()) {
+    const auto& a = c.allocation();
+    rows(c, "total", 1.0 - a.organic_share(), a.organic_share(), a.paid_budget(), a.organic_budget(), c.kpis());
+    for (int i = 0; i < c.channels_size() && i < a.channels_size(); ++i) {
+      const auto& ca = a.channels(i);
+      rows(c, c.channels(i).channel(), ca.paid_share(), ca.organic_share(), ca.paid_budget(), ca.organic_budget(),
+           c.channels(i).kpis());
+    }
+  }
+  return out.str();
+}
+
+std::string format_results(const v1::Results& results, Format format, int top) {
+  switch (format) {
+    case Format::kJson: return format_json(results);
+    case Format::kCsv: return format_csv(results);
+    default: return format_table(results, top);
+  }
+}
+
+}  // namespace splitsim

@@ -1,0 +1,97 @@
+#include "scenario/scenario_loader.hpp"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace splitsim {
+namespace {
+
+// Collects the text parser's errors with their lines instead of letting libprotobuf log them.
+class CollectingErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit CollectingErrors(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
+    problems_.push_back({file_, line + 1, "", message + " (column " + std::to_string(column + 1) + ")"});
+  }
+  void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
+  std::vector<InputProblem>& problems() { return problems_; }
+
+ private:
+  std::string file_;
+  std::vector<InputProblem> problems_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw InputError(path.string(), std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in && !in.eof()) throw InputError(path.string(), "cannot read the file");
+  return content.str();
+}
+
+}  // namespace
+
+void apply_defaults(v1::Scenario& scenario) {
+  auto* budget = scenario.mutable_budget();
+  if (budget->currency().empty()) budget->set_currency("USD");
+  auto* horizon = scenario.mutable_horizon();
+  if (horizon->period_days() == 0.0) horizon->set_period_days(7.0);
+  if (scenario.trials() == 0) scenario.set_trials(1000);
+  auto* search = scenario.mutable_search();
+  if (search->strategy_case() == v1::SearchSpace::STRATEGY_NOT_SET) search->mutable_grid();
+  auto* grid = search->mutable_grid();
+  if (grid->organic_step() == 0.0) grid->set_organic_step(0.1);
+  if (grid->channel_step() == 0.0) grid->set_channel_step(0.25);
+  auto* objective = scenario.mutable_objective();
+  if (objective->statistic() == v1::STATISTIC_UNSPECIFIED) objective->set_statistic(v1::MEAN);
+}
+
+LoadedScenario parse_scenario(const std::string& content, bool is_json, const std::string& file) {
+  LoadedScenario loaded;
+  loaded.file = file;
+  if (is_json) {
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;
+    const auto status = google::protobuf::util::JsonStringToMessage(content, &loaded.scenario, options);
+    if (!status.ok()) {
+      throw InputError(file, "invalid JSON scenario: " + std::string(status.message()));
+    }
+  } else {
+    CollectingErrors errors(file);
+    auto tree = std::make_unique<google::protobuf::TextFormat::ParseInfoTree>();
+    google::protobuf::TextFormat::Parser parser;
+    parser.RecordErrorsTo(&errors);
+    parser.WriteLocationsTo(tree.get());
+    if (!parser.ParseFromString(content, &loaded.scenario)) {
+      if (errors.problems().empty()) errors.problems().push_back({file, 0, "", "cannot parse the text format"});
+      throw InputError(std::move(errors.problems()));
+    }
+    loaded.source = SourceMap(v1::Scenario::descriptor(), std::move(tree));
+  }
+  apply_defaults(loaded.scenario);
+  return loaded;
+}
+
+LoadedScenario load_scenario(const std::filesystem::path& path) {
+  const auto extension = path.extension().string();
+  bool is_json = false;
+  if (extension == ".json") {
+    is_json = true;
+  } else if (extension != ".textproto" && extension != ".pbtxt" && extension != ".txtpb") {
+    throw InputError(path.string(),
+                     "unknown scenario format '" + extension + "': use .textproto, .pbtxt, .txtpb or .json");
+  }
+  return parse_scenario(read_file(path), is_json, path.string());
+}
+
+}  // namespace splitsim

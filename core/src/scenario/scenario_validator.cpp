@@ -1,0 +1,300 @@
+#include "scenario/scenario_validator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace splitsim {
+namespace {
+
+std::string num(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+// Accumulates problems with their location; one instance per validation.
+class Problems {
+ public:
+  explicit Problems(const LoadedScenario& loaded) : loaded_(loaded) {}
+  void add(const FieldPath& path, std::string message) {
+    problems_.push_back({loaded_.file, loaded_.source.line_of(path), path.to_string(), std::move(message)});
+  }
+  void throw_if_any() {
+    if (!problems_.empty()) throw InputError(std::move(problems_));
+  }
+
+ private:
+  const LoadedScenario& loaded_;
+  std::vector<InputProblem> problems_;
+};
+
+void check_bounds(const v1::ShareBounds& bounds, const FieldPath& path, Problems& problems) {
+  const double min = bounds.has_min() ? bounds.min() : 0.0;
+  const double max = bounds.has_max() ? bounds.max() : 1.0;
+  bool ok = true;
+  if (!(min >= 0.0 && min <= 1.0)) {
+    problems.add(path.child("min"), "must be a share between 0 and 1 (got " + num(min) + ")");
+    ok = false;
+  }
+  if (!(max >= 0.0 && max <= 1.0)) {
+    problems.add(path.child("max"), "must be a share between 0 and 1 (got " + num(max) + ")");
+    ok = false;
+  }
+  if (ok && min > max) problems.add(path, "min " + num(min) + " is greater than max " + num(max));
+}
+
+double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
+double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
+
+// Distribution arguments: their own validity, then against the plugin's declared range.
+void check_parameter_value(const v1::Parameter& parameter, const ParamSpec& spec, const FieldPath& path,
+                           Problems& problems) {
+  const std::string range = "[" + num(spec.min) + ", " + num(spec.max) + "] " + spec.unit;
+  auto outside = [&](const FieldPath& where, const std::string& what, double value) {
+    problems.add(where, what + " " + num(value) + " is outside the valid range " + range + " of '" +
+                            spec.name + "'");
+  };
+  auto finite = [&](const FieldPath& where, double value) {
+    if (std::isfinite(value)) return true;
+    problems.add(where, "must be a finite number");
+    return false;
+  };
+  switch (parameter.value_case()) {
+    case v1::Parameter::kFixed: {
+      const auto where = path.child("fixed");
+      if (finite(where, parameter.fixed()) && (parameter.fixed() < spec.min || parameter.fixed() > spec.max)) {
+        outside(where, "value", parameter.fixed());
+      }
+      break;
+    }
+    case v1::Parameter::kUniform: {
+      const auto where = path.child("uniform");
+      const auto& u = parameter.uniform();
+      if (!finite(where.child("min"), u.min()) || !finite(where.child("max"), u.max())) break;
+      if (!(u.min() < u.max())) {
+        problems.add(where, "min " + num(u.min()) + " must be below max " + num(u.max()));
+      } else if (u.min() < spec.min || u.max() > spec.max) {
+        problems.add(where, "[" + num(u.min()) + ", " + num(u.max()) + "] is not inside the valid range " +
+                                range + " of '" + spec.name + "'");
+      }
+      break;
+    }
+    case v1::Parameter::kNormal: {
+      const auto where = path.child("normal");
+      const auto& n = parameter.normal();
+      if (!finite(where.child("mean"), n.mean()) || !finite(where.child("sd"), n.sd())) break;
+      if (!(n.sd() > 0.0)) problems.add(where.child("sd"), "must be > 0 (got " + num(n.sd()) + ")");
+      if (n.mean() < spec.min || n.mean() > spec.max) outside(where.child("mean"), "mean", n.mean());
+      break;
+    }
+    case v1::Parameter::kLogNormal: {
+      const auto where = path.child("log_normal");
+      const auto& l = parameter.log_normal();
+      if (!finite(where.child("median"), l.median()) || !finite(where.child("sigma"), l.sigma())) break;
+      if (!(l.median() > 0.0)) {
+        problems.add(where.child("median"), "must be > 0 (got " + num(l.median()) + ")");
+      } else if (l.median() < spec.min || l.median() > spec.max) {
+        outside(where.child("median"), "median", l.median());
+      }
+      if (!(l.sigma() > 0.0)) problems.add(where.child("sigma"), "must be > 0 (got " + num(l.sigma()) + ")");
+      break;
+    }
+    case v1::Parameter::kBeta: {
+      const auto where = path.child("beta");
+      const auto& b = parameter.beta();
+      if (!finite(where.child("alpha"), b.alpha()) || !finite(where.child("beta"), b.beta())) break;
+      bool ok = true;
+      if (!(b.alpha() > 0.0)) {
+        problems.add(where.child("alpha"), "must be > 0 (got " + num(b.alpha()) + ")");
+        ok = false;
+      }
+      if (!(b.beta() > 0.0)) {
+        problems.add(where.child("beta"), "must be > 0 (got " + num(b.beta()) + ")");
+        ok = false;
+      }
+      if (ok && (spec.min > 0.0 || spec.max < 1.0)) {
+        const double mean = b.alpha() / (b.alpha() + b.beta());
+        if (mean < spec.min || mean > spec.max) outside(where, "mean", mean);
+      }
+      break;
+    }
+    case v1::Parameter::VALUE_NOT_SET:
+      problems.add(path, "has no value: give one of fixed, uniform, normal, log_normal, beta");
+      break;
+  }
+}
+
+std::string known_names(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text.empty() ? "(none)" : text;
+}
+
+void check_channel(const v1::Channel& channel, const FieldPath& path, bool organic_possible,
+                   const PluginRegistry& registry, Problems& problems) {
+  if (channel.name().empty()) problems.add(path.child("name"), "a channel needs a name");
+  check_bounds(channel.paid_share(), path.child("paid_share"), problems);
+  check_bounds(channel.organic_share(), path.child("organic_share"), problems);
+
+  const double cost = channel.organic().cost_per_post();
+  if (!std::isfinite(cost) || cost < 0.0) {
+    problems.add(path.child("organic").child("cost_per_post"), "must be a finite amount >= 0 (got " + num(cost) + ")");
+  } else if (organic_possible && bound_max(channel.organic_share()) > 0.0 && cost == 0.0) {
+    problems.add(path.child("organic").child("cost_per_post"),
+                 "is required (> 0) because this channel can receive organic budget; set organic_share "
+                 "{ max: 0 } to keep it paid only");
+  }
+
+  if (channel.plugin().empty()) {
+    problems.add(path.child("plugin"), "a channel needs a plugin (see `splitsim plugins list`)");
+    return;
+  }
+  const auto* plugin = registry.find(channel.plugin());
+  if (!plugin) {
+    std::vector<std::string> names;
+    for (const auto& loaded : registry.plugins()) names.push_back(loaded.info.name);
+    std::string message = "unknown plugin '" + channel.plugin() + "'; available: " + known_names(names);
+    if (const auto* failure = registry.failure_for(channel.plugin())) {
+      message += "; note: " + failure->to_string();
+    }
+    problems.add(path.child("plugin"), message);
+    return;
+  }
+  std::set<std::string> seen;
+  for (int i = 0; i < channel.params_size(); ++i) {
+    const auto& parameter = channel.params(i);
+    const auto param_path = path.child("params", i);
+    const ParamSpec* spec = nullptr;
+    std::vector<std::string> names;
+    for (const auto& candidate : plugin->info.params) {
+      names.push_back(candidate.name);
+      if (candidate.name == parameter.name()) spec = &candidate;
+    }
+    if (!spec) {
+      problems.add(param_path.child("name"), "plugin '" + channel.plugin() + "' has no parameter '" +
+                                                 parameter.name() + "'; its parameters: " + known_names(names));
+      continue;
+    }
+    if (!seen.insert(parameter.name()).second) {
+      problems.add(param_path.child("name"), "parameter '" + parameter.name() + "' is set twice");
+      continue;
+    }
+    check_parameter_value(parameter, *spec, param_path, problems);
+  }
+}
+
+// Channel shares must be able to sum to exactly 1 within their bounds.
+void check_shares_can_sum(const v1::Scenario& scenario, bool paid, Problems& problems) {
+  double min_sum = 0.0, max_sum = 0.0;
+  for (const auto& channel : scenario.channels()) {
+    const auto& bounds = paid ? channel.paid_share() : channel.organic_share();
+    min_sum += bound_min(bounds);
+    max_sum += bound_max(bounds);
+  }
+  const std::string which = paid ? "paid_share" : "organic_share";
+  const FieldPath channels = FieldPath().child("channels", 0);
+  if (min_sum > 1.0 + 1e-9) {
+    problems.add(channels.child(which), "the channels' minimum " + which + "s add up to " + num(min_sum) +
+                                            ", more than the whole budget (1)");
+  }
+  if (max_sum < 1.0 - 1e-9) {
+    problems.add(channels.child(which), "the channels' maximum " + which + "s add up to " + num(max_sum) +
+                                            ", so the budget cannot be fully allocated");
+  }
+}
+
+void check_step(double step, const FieldPath& path, bool must_divide_one, Problems& problems) {
+  if (!(step > 0.0 && step <= 1.0)) {
+    problems.add(path, "must be in (0, 1] (got " + num(step) + ")");
+    return;
+  }
+  const double units = 1.0 / step;
+  if (must_divide_one && std::abs(units - std::round(units)) > 1e-6) {
+    problems.add(path, "must divide 1 into whole steps, e.g. 0.05, 0.1, 0.2, 0.25 (got " + num(step) + ")");
+  }
+}
+
+}  // namespace
+
+Distribution to_distribution(const v1::Parameter& parameter) {
+  switch (parameter.value_case()) {
+    case v1::Parameter::kUniform: return Distribution::uniform(parameter.uniform().min(), parameter.uniform().max());
+    case v1::Parameter::kNormal: return Distribution::normal(parameter.normal().mean(), parameter.normal().sd());
+    case v1::Parameter::kLogNormal:
+      return Distribution::log_normal(parameter.log_normal().median(), parameter.log_normal().sigma());
+    case v1::Parameter::kBeta: return Distribution::beta(parameter.beta().alpha(), parameter.beta().beta());
+    default: return Distribution::fixed(parameter.fixed());
+  }
+}
+
+void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& registry) {
+  const auto& s = loaded.scenario;
+  Problems problems(loaded);
+  const FieldPath root;
+
+  if (!s.has_budget()) {
+    problems.add(root.child("budget"), "missing: give budget { total: ... currency: \"USD\" }");
+  } else if (!(std::isfinite(s.budget().total()) && s.budget().total() > 0.0)) {
+    problems.add(root.child("budget").child("total"), "must be a positive amount (got " + num(s.budget().total()) + ")");
+  }
+  const auto& currency = s.budget().currency();
+  if (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    problems.add(root.child("budget").child("currency"), "must be a 3-letter ISO 4217 code such as USD or EUR");
+  }
+
+  const auto& horizon = s.horizon();
+  if (horizon.periods() < 1 || horizon.periods() > kMaxPeriods) {
+    problems.add(root.child("horizon").child("periods"),
+                 "must be between 1 and " + std::to_string(kMaxPeriods) + " (got " + std::to_string(horizon.periods()) + ")");
+  }
+  if (!(std::isfinite(horizon.period_days()) && horizon.period_days() > 0.0 && horizon.period_days() <= 366.0)) {
+    problems.add(root.child("horizon").child("period_days"),
+                 "must be between 0 (excluded) and 366 days (got " + num(horizon.period_days()) + ")");
+  }
+
+  const auto& search = s.search();
+  check_bounds(search.organic_share(), root.child("search").child("organic_share"), problems);
+  const bool organic_possible = bound_max(search.organic_share()) > 0.0;
+  const bool paid_possible = bound_min(search.organic_share()) < 1.0;
+  check_step(search.grid().organic_step(), root.child("search").child("grid").child("organic_step"), false, problems);
+  check_step(search.grid().channel_step(), root.child("search").child("grid").child("channel_step"), true, problems);
+
+  if (s.channels_size() == 0) {
+    problems.add(root.child("channels"), "a scenario needs at least one channel");
+  }
+  std::set<std::string> names;
+  for (int i = 0; i < s.channels_size(); ++i) {
+    const auto path = root.child("channels", i);
+    if (!s.channels(i).name().empty() && !names.insert(s.channels(i).name()).second) {
+      problems.add(path.child("name"), "channel name '" + s.channels(i).name() + "' is used twice");
+    }
+    check_channel(s.channels(i), path, organic_possible, registry, problems);
+  }
+  if (s.channels_size() > 0) {
+    if (paid_possible) check_shares_can_sum(s, true, problems);
+    if (organic_possible) check_shares_can_sum(s, false, problems);
+  }
+
+  const auto& objective = s.objective();
+  if (objective.kpi() == v1::KPI_UNSPECIFIED) {
+    problems.add(root.child("objective").child("kpi"), "missing: name the KPI to maximise, e.g. kpi: CONVERSIONS");
+  }
+  if (objective.has_target() && !std::isfinite(objective.target())) {
+    problems.add(root.child("objective").child("target"), "must be a finite number");
+  }
+  if (objective.statistic() == v1::PROB_TARGET && !objective.has_target()) {
+    problems.add(root.child("objective").child("statistic"), "PROB_TARGET needs a target: set objective { target: ... }");
+  }
+
+  if (s.trials() < 1 || s.trials() > kMaxTrials) {
+    problems.add(root.child("trials"), "must be between 1 and " + std::to_string(kMaxTrials) + " (got " +
+                                           std::to_string(s.trials()) + ")");
+  }
+  problems.throw_if_any();
+}
+
+}  // namespace splitsim

@@ -1,0 +1,63 @@
+#include "stats/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace splitsim {
+namespace {
+
+// Neumaier-compensated sum in index order: accurate for a million trials, and the same at every run.
+double compensated_sum(std::span<const double> values) {
+  double sum = 0.0, compensation = 0.0;
+  for (double v : values) {
+    const double t = sum + v;
+    compensation += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
+    sum = t;
+  }
+  return sum + compensation;
+}
+
+}  // namespace
+
+double percentile_sorted(std::span<const double> sorted, double q) {
+  if (sorted.empty()) return 0.0;
+  const double h = q * static_cast<double>(sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const auto hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+Summary summarize(std::span<const double> values, std::optional<double> target) {
+  Summary s;
+  const std::size_t n = values.size();
+  if (n == 0) return s;
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  // A constant KPI has exactly its value as mean and zero spread, whatever the rounding of n * v / n.
+  const bool constant = sorted.front() == sorted.back();
+  s.mean = constant ? sorted.front() : compensated_sum(values) / static_cast<double>(n);
+  if (n > 1 && !constant) {
+    double ss = 0.0, c = 0.0;  // two-pass: sum of squared deviations, compensated like the mean
+    for (double v : values) {
+      const double d = (v - s.mean) * (v - s.mean);
+      const double t = ss + d;
+      c += ss >= d ? (ss - t) + d : (d - t) + ss;
+      ss = t;
+    }
+    s.sd = std::sqrt((ss + c) / static_cast<double>(n - 1));
+  }
+  s.p5 = percentile_sorted(sorted, 0.05);
+  s.p50 = percentile_sorted(sorted, 0.50);
+  s.p95 = percentile_sorted(sorted, 0.95);
+  const auto tail = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n))));
+  s.cvar5 = constant ? sorted.front()
+                    : compensated_sum(std::span<const double>(sorted).first(tail)) / static_cast<double>(tail);
+  if (target) {
+    // In sorted order the first value >= target gives the count at once.
+    const auto first = std::lower_bound(sorted.begin(), sorted.end(), *target);
+    s.prob_target = static_cast<double>(sorted.end() - first) / static_cast<double>(n);
+  }
+  return s;
+}
+
+}  // namespace splitsim
