@@ -14,7 +14,7 @@ inline constexpr int kExitBadInput = 2;
 // One problem in an input file, located as precisely as the format allows.
 struct InputProblem {
   std::string file;
-  int line = 0;  // 1-based; 0 when the format or the problem has no line
+  int line = 0;       // 1-based; 0 when the format or the problem has no line
   std::string field;  // e.g. "channels[1].paid_share.min"; empty for file-level problems
   std::string message;
 

@@ -24,15 +24,21 @@ struct Distribution {
   // A point value (no uncertainty).
   static constexpr Distribution fixed(double value) { return {DistributionKind::kFixed, value, 0.0}; }
   // Uniform on [min, max].
-  static constexpr Distribution uniform(double min, double max) { return {DistributionKind::kUniform, min, max}; }
+  static constexpr Distribution uniform(double min, double max) {
+    return {DistributionKind::kUniform, min, max};
+  }
   // Normal with the given mean and standard deviation.
-  static constexpr Distribution normal(double mean, double sd) { return {DistributionKind::kNormal, mean, sd}; }
+  static constexpr Distribution normal(double mean, double sd) {
+    return {DistributionKind::kNormal, mean, sd};
+  }
   // Log-normal given by its median and the sd of log(x); a natural form for costs such as CPM.
   static constexpr Distribution log_normal(double median, double sigma) {
     return {DistributionKind::kLogNormal, median, sigma};
   }
   // Beta(alpha, beta); a natural form for rates such as CTR.
-  static constexpr Distribution beta(double alpha, double beta) { return {DistributionKind::kBeta, alpha, beta}; }
+  static constexpr Distribution beta(double alpha, double beta) {
+    return {DistributionKind::kBeta, alpha, beta};
+  }
   // Beta given by its mean and concentration (alpha + beta): easier to read from a benchmark figure.
   static constexpr Distribution beta_mean(double mean, double concentration) {
     return {DistributionKind::kBeta, mean * concentration, (1.0 - mean) * concentration};
@@ -43,9 +49,15 @@ struct Distribution {
 inline std::string describe(const Distribution& d) {
   char text[96];
   switch (d.kind) {
-    case DistributionKind::kFixed: std::snprintf(text, sizeof text, "%g", d.a); break;
-    case DistributionKind::kUniform: std::snprintf(text, sizeof text, "uniform(%g, %g)", d.a, d.b); break;
-    case DistributionKind::kNormal: std::snprintf(text, sizeof text, "normal(mean %g, sd %g)", d.a, d.b); break;
+    case DistributionKind::kFixed:
+      std::snprintf(text, sizeof text, "%g", d.a);
+      break;
+    case DistributionKind::kUniform:
+      std::snprintf(text, sizeof text, "uniform(%g, %g)", d.a, d.b);
+      break;
+    case DistributionKind::kNormal:
+      std::snprintf(text, sizeof text, "normal(mean %g, sd %g)", d.a, d.b);
+      break;
     case DistributionKind::kLogNormal:
       std::snprintf(text, sizeof text, "log_normal(median %g, sigma %g)", d.a, d.b);
       break;

@@ -12,6 +12,8 @@
 // visible from a library built with hidden visibility). The runner calls splitsim_abi_version() first and
 // calls the factory only when it matches; it owns the returned object and deletes it through the virtual
 // destructor.
-#define SPLITSIM_PLUGIN(PlatformClass)                                                                   \
+#define SPLITSIM_PLUGIN(PlatformClass)                                                                    \
   extern "C" BOOST_SYMBOL_EXPORT std::uint32_t splitsim_abi_version() { return ::splitsim::kAbiVersion; } \
-  extern "C" BOOST_SYMBOL_EXPORT ::splitsim::Platform* splitsim_create_platform() { return new PlatformClass(); }
+  extern "C" BOOST_SYMBOL_EXPORT ::splitsim::Platform* splitsim_create_platform() {                       \
+    return new PlatformClass();                                                                           \
+  }

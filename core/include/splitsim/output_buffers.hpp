@@ -23,9 +23,9 @@ inline constexpr int kOutputCount = static_cast<int>(Output::kCount);
 
 // Stable snake_case name of an output, used in messages.
 inline const char* output_name(Output o) {
-  static constexpr const char* kNames[kOutputCount] = {"spend",  "paid_impressions", "organic_impressions",
-                                                       "reach",  "engagements",      "clicks",
-                                                       "conversions", "followers_gained"};
+  static constexpr const char* kNames[kOutputCount] = {
+      "spend",       "paid_impressions", "organic_impressions", "reach",
+      "engagements", "clicks",           "conversions",         "followers_gained"};
   return kNames[static_cast<int>(o)];
 }
 

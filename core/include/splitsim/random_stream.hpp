@@ -11,13 +11,14 @@ namespace splitsim {
 // Named streams keep draws of one purpose independent of draws of another: adding a draw to one stream
 // never shifts the numbers of another.
 enum class StreamId : std::uint32_t {
-  kParameters = 0,    // per-trial parameter draws, made by the runner
-  kPeriodNoise = 1,   // per-period noise, drawn by plugins
-  kPluginExtra = 2,   // free for a plugin's own further purposes
+  kParameters = 0,   // per-trial parameter draws, made by the runner
+  kPeriodNoise = 1,  // per-period noise, drawn by plugins
+  kPluginExtra = 2,  // free for a plugin's own further purposes
 };
 
-// A view on Philox4x32-10 for one (seed, channel, stream); channels below 2^24. Every number is a pure function of its address,
-// never of the thread or call order, which is what makes results identical for any thread count.
+// A view on Philox4x32-10 for one (seed, channel, stream); channels below 2^24. Every number is a pure
+// function of its address, never of the thread or call order, which is what makes results identical for any
+// thread count.
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint32_t channel, StreamId stream)
@@ -45,7 +46,8 @@ class RandomStream {
   }
 
   // A multiplicative noise factor exp(sigma * z - sigma^2 / 2): log-normal with mean 1.
-  double mean_one_log_normal(std::uint64_t trial, std::uint32_t period, std::uint32_t draw, double sigma) const {
+  double mean_one_log_normal(std::uint64_t trial, std::uint32_t period, std::uint32_t draw,
+                             double sigma) const {
     if (sigma <= 0.0) return 1.0;
     return std::exp(sigma * normal(trial, period, draw) - 0.5 * sigma * sigma);
   }

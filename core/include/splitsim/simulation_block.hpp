@@ -10,8 +10,8 @@ namespace splitsim {
 
 // What the channel is given in every period (the same for all trials of the block).
 struct ChannelPlan {
-  const double* paid_spend = nullptr;    // [periods] money spent on paid media in each period
-  const double* organic_posts = nullptr; // [periods] posts published in each period (may be fractional)
+  const double* paid_spend = nullptr;     // [periods] money spent on paid media in each period
+  const double* organic_posts = nullptr;  // [periods] posts published in each period (may be fractional)
 };
 
 // One call simulates `trials` trials (global indices first_trial ... first_trial + trials - 1) over the

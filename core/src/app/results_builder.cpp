@@ -26,11 +26,16 @@ const v1::KpiSummary& find_kpi(const v1::Candidate& candidate, v1::Kpi kpi) {
 
 std::string statistic_words(v1::Statistic statistic) {
   switch (statistic) {
-    case v1::P5: return "P5 (the value reached in 95% of trials)";
-    case v1::P50: return "median";
-    case v1::P95: return "P95";
-    case v1::PROB_TARGET: return "probability of reaching the target";
-    default: return "mean";
+    case v1::P5:
+      return "P5 (the value reached in 95% of trials)";
+    case v1::P50:
+      return "median";
+    case v1::P95:
+      return "P95";
+    case v1::PROB_TARGET:
+      return "probability of reaching the target";
+    default:
+      return "mean";
   }
 }
 
@@ -47,15 +52,16 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
                 best.objective_value(), kpi.p5(), kpi.p50(), kpi.p95());
   text += line;
   if (kpi.has_prob_target()) {
-    std::snprintf(line, sizeof line, " It reaches the target of %.6g in %.1f%% of trials.", objective.target(),
-                  100.0 * kpi.prob_target());
+    std::snprintf(line, sizeof line, " It reaches the target of %.6g in %.1f%% of trials.",
+                  objective.target(), 100.0 * kpi.prob_target());
     text += line;
   }
   // The runner-up shows how much the choice matters.
   int runner_up = -1;
   for (int i = 0; i < candidates.size(); ++i) {
     if (i == static_cast<int>(best_index)) continue;
-    if (runner_up < 0 || candidates[i].objective_value() > candidates[runner_up].objective_value()) runner_up = i;
+    if (runner_up < 0 || candidates[i].objective_value() > candidates[runner_up].objective_value())
+      runner_up = i;
   }
   if (runner_up >= 0) {
     const double gap = best.objective_value() - candidates[runner_up].objective_value();
@@ -76,11 +82,16 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
 
 double objective_value(const v1::KpiSummary& summary, v1::Statistic statistic) {
   switch (statistic) {
-    case v1::P5: return summary.p5();
-    case v1::P50: return summary.p50();
-    case v1::P95: return summary.p95();
-    case v1::PROB_TARGET: return summary.prob_target();
-    default: return summary.mean();
+    case v1::P5:
+      return summary.p5();
+    case v1::P50:
+      return summary.p50();
+    case v1::P95:
+      return summary.p95();
+    case v1::PROB_TARGET:
+      return summary.prob_target();
+    default:
+      return summary.mean();
   }
 }
 
@@ -114,9 +125,11 @@ v1::Results build_results(const v1::Scenario& scenario, const SimulationSetup& s
     for (std::size_t c = 0; c < setup.channels.size(); ++c) {
       auto* channel = candidate->add_channels();
       channel->set_channel(setup.channels[c].name);
-      for (int k = 0; k < kKpiCount; ++k) fill_summary(outcome.channels[c][k], kpi_at(k), channel->add_kpis());
+      for (int k = 0; k < kKpiCount; ++k)
+        fill_summary(outcome.channels[c][k], kpi_at(k), channel->add_kpis());
     }
-    candidate->set_objective_value(objective_value(find_kpi(*candidate, objective.kpi()), objective.statistic()));
+    candidate->set_objective_value(
+        objective_value(find_kpi(*candidate, objective.kpi()), objective.statistic()));
     if (best < 0 || candidate->objective_value() > results.candidates(best).objective_value()) {
       best = static_cast<int>(index);
     }

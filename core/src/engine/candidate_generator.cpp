@@ -27,7 +27,8 @@ void enumerate_simplex(const std::vector<int>& lo, const std::vector<int>& hi, i
 double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
 double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
 
-std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bool paid, const std::string& file) {
+std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bool paid,
+                                                const std::string& file) {
   const int units = static_cast<int>(std::lround(1.0 / scenario.search().grid().channel_step()));
   std::vector<int> lo, hi;
   for (const auto& channel : scenario.channels()) {

@@ -63,7 +63,9 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
   for (int c = 0; c < scenario.channels_size(); ++c) {
     const auto& channel = scenario.channels(c);
     const auto* plugin = registry.find(channel.plugin());
-    if (!plugin) throw InputError({{"", 0, "channels[" + std::to_string(c) + "].plugin", "unknown plugin '" + channel.plugin() + "'"}});
+    if (!plugin)
+      throw InputError({{"", 0, "channels[" + std::to_string(c) + "].plugin",
+                         "unknown plugin '" + channel.plugin() + "'"}});
     std::vector<ResolvedParameter> resolved;
     for (const auto& spec : plugin->info.params) {
       ResolvedParameter parameter{spec, spec.default_value};
@@ -72,9 +74,10 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
       }
       resolved.push_back(std::move(parameter));
     }
-    setup.channels.push_back({channel.name(), plugin,
-                              draw_parameters(resolved, setup.seed, static_cast<std::uint32_t>(c), setup.trials),
-                              channel.organic().cost_per_post()});
+    setup.channels.push_back(
+        {channel.name(), plugin,
+         draw_parameters(resolved, setup.seed, static_cast<std::uint32_t>(c), setup.trials),
+         channel.organic().cost_per_post()});
   }
   return setup;
 }
@@ -129,13 +132,15 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
     OutputBuffers out;
     out.trials = n;
     out.periods = periods;
-    for (int o = 0; o < kOutputCount; ++o) out.data[o] = scratch.outputs.data() + static_cast<std::size_t>(o) * n * periods;
+    for (int o = 0; o < kOutputCount; ++o)
+      out.data[o] = scratch.outputs.data() + static_cast<std::size_t>(o) * n * periods;
     out.audience = scratch.audience.data();
 
     double kpi_sums[kKpiCount];
     for (std::size_t c = 0; c < channels; ++c) {
       const ChannelModel& channel = setup_.channels[c];
-      for (std::size_t p = 0; p < channel.params.size(); ++p) scratch.params[p] = channel.params[p].data() + first;
+      for (std::size_t p = 0; p < channel.params.size(); ++p)
+        scratch.params[p] = channel.params[p].data() + first;
 
       SimulationBlock block;
       block.first_trial = first;
@@ -149,14 +154,16 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
       // NaN everywhere first: an element the plugin forgets to write is caught as non-finite.
       std::fill(scratch.outputs.begin(), scratch.outputs.begin() + kOutputCount * n * periods,
                 std::numeric_limits<double>::quiet_NaN());
-      std::fill(scratch.audience.begin(), scratch.audience.begin() + n, std::numeric_limits<double>::quiet_NaN());
+      std::fill(scratch.audience.begin(), scratch.audience.begin() + n,
+                std::numeric_limits<double>::quiet_NaN());
       const std::string& plugin_name = channel.plugin->info.name;
       try {
         channel.plugin->platform->simulate(block, out);
       } catch (const std::exception& e) {
         throw PluginError(plugin_name, "simulate failed for channel '" + channel.name + "': " + e.what());
       } catch (...) {
-        throw PluginError(plugin_name, "simulate threw a non-standard exception for channel '" + channel.name + "'");
+        throw PluginError(plugin_name,
+                          "simulate threw a non-standard exception for channel '" + channel.name + "'");
       }
       check_outputs(plugin_name, channel.name, block, out);
 
@@ -179,13 +186,12 @@ std::vector<CandidateOutcome> Engine::evaluate(const std::vector<CandidateSplit>
   tbb::parallel_for(std::size_t{0}, candidates.size(), [&](std::size_t index) {
     const TrialKpis kpis = simulate(candidates[index]);
     CandidateOutcome& outcome = outcomes[index];
-    auto target_for = [&](int k) {
-      return kpi_at(k) == setup_.objective_kpi ? setup_.target : std::nullopt;
-    };
+    auto target_for = [&](int k) { return kpi_at(k) == setup_.objective_kpi ? setup_.target : std::nullopt; };
     for (int k = 0; k < kKpiCount; ++k) outcome.totals.push_back(summarize(kpis.totals[k], target_for(k)));
     outcome.channels.resize(kpis.channels.size());
     for (std::size_t c = 0; c < kpis.channels.size(); ++c) {
-      for (int k = 0; k < kKpiCount; ++k) outcome.channels[c].push_back(summarize(kpis.channels[c][k], target_for(k)));
+      for (int k = 0; k < kKpiCount; ++k)
+        outcome.channels[c].push_back(summarize(kpis.channels[c][k], target_for(k)));
     }
   });
   return outcomes;

@@ -65,7 +65,8 @@ class Engine {
   explicit Engine(const SimulationSetup& setup, std::size_t block_trials = 128);
 
   // Simulates one candidate over all trials (parallel over blocks of trials; the thread count is whatever
-  // the caller's oneTBB arena allows). The same trials, and so the same random numbers, serve every candidate.
+  // the caller's oneTBB arena allows). The same trials, and so the same random numbers, serve every
+  // candidate.
   TrialKpis simulate(const CandidateSplit& split) const;
 
   // Simulates and summarises every candidate (parallel over candidates and over blocks).

@@ -11,8 +11,8 @@ namespace {
 // Relative slack for sums of floating-point numbers that must respect a bound.
 constexpr double kSlack = 1e-9;
 
-[[noreturn]] void fail(const std::string& plugin, const std::string& channel, std::uint64_t trial, std::size_t period,
-                       const std::string& what) {
+[[noreturn]] void fail(const std::string& plugin, const std::string& channel, std::uint64_t trial,
+                       std::size_t period, const std::string& what) {
   std::ostringstream text;
   text << "impossible output for channel '" << channel << "' at trial " << trial;
   if (period != static_cast<std::size_t>(-1)) text << ", period " << period;
@@ -42,21 +42,28 @@ void check_outputs(const std::string& plugin, const std::string& channel, const 
     for (std::size_t t = 0; t < block.periods; ++t) {
       for (int o = 0; o < kOutputCount; ++o) {
         const double value = out.row(static_cast<Output>(o), i)[t];
-        if (!std::isfinite(value)) fail(plugin, channel, trial, t, std::string(output_name(static_cast<Output>(o))) + " is not finite (" + show(value) + ")");
-        if (value < 0.0) fail(plugin, channel, trial, t, std::string(output_name(static_cast<Output>(o))) + " is negative (" + show(value) + ")");
+        if (!std::isfinite(value))
+          fail(plugin, channel, trial, t,
+               std::string(output_name(static_cast<Output>(o))) + " is not finite (" + show(value) + ")");
+        if (value < 0.0)
+          fail(plugin, channel, trial, t,
+               std::string(output_name(static_cast<Output>(o))) + " is negative (" + show(value) + ")");
       }
       const double planned = block.plan.paid_spend[t];
       const double spent = out.row(Output::kSpend, i)[t];
       if (std::abs(spent - planned) > kSlack * std::max(1.0, planned)) {
-        fail(plugin, channel, trial, t, "spend " + show(spent) + " differs from the planned " + show(planned));
+        fail(plugin, channel, trial, t,
+             "spend " + show(spent) + " differs from the planned " + show(planned));
       }
       reach += out.row(Output::kReach, i)[t];
       impressions += out.row(Output::kPaidImpressions, i)[t] + out.row(Output::kOrganicImpressions, i)[t];
       if (reach > audience * (1.0 + kSlack)) {
-        fail(plugin, channel, trial, t, "reach so far " + show(reach) + " is above the audience " + show(audience));
+        fail(plugin, channel, trial, t,
+             "reach so far " + show(reach) + " is above the audience " + show(audience));
       }
       if (reach > impressions * (1.0 + kSlack) + kSlack) {
-        fail(plugin, channel, trial, t, "reach so far " + show(reach) + " is above the impressions so far " + show(impressions));
+        fail(plugin, channel, trial, t,
+             "reach so far " + show(reach) + " is above the impressions so far " + show(impressions));
       }
     }
   }

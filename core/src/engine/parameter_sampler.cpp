@@ -1,11 +1,12 @@
 #include "engine/parameter_sampler.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include "splitsim/random_stream.hpp"
 
@@ -29,21 +30,25 @@ double inverse_in_range(const Dist& dist, double lo, double hi, double u) {
 
 double truncated_quantile(const Distribution& d, double lo, double hi, double u) {
   switch (d.kind) {
-    case DistributionKind::kFixed: return std::clamp(d.a, lo, hi);
+    case DistributionKind::kFixed:
+      return std::clamp(d.a, lo, hi);
     case DistributionKind::kUniform: {
       const double a = std::max(d.a, lo), b = std::min(d.b, hi);
       return std::clamp(a + u * (b - a), lo, hi);
     }
-    case DistributionKind::kNormal: return inverse_in_range(boost::math::normal_distribution<>(d.a, d.b), lo, hi, u);
+    case DistributionKind::kNormal:
+      return inverse_in_range(boost::math::normal_distribution<>(d.a, d.b), lo, hi, u);
     case DistributionKind::kLogNormal:
       return inverse_in_range(boost::math::lognormal_distribution<>(std::log(d.a), d.b), lo, hi, u);
-    case DistributionKind::kBeta: return inverse_in_range(boost::math::beta_distribution<>(d.a, d.b), lo, hi, u);
+    case DistributionKind::kBeta:
+      return inverse_in_range(boost::math::beta_distribution<>(d.a, d.b), lo, hi, u);
   }
   return d.a;
 }
 
 std::vector<std::vector<double>> draw_parameters(const std::vector<ResolvedParameter>& parameters,
-                                                 std::uint64_t seed, std::uint32_t channel, std::uint64_t trials) {
+                                                 std::uint64_t seed, std::uint32_t channel,
+                                                 std::uint64_t trials) {
   const RandomStream stream(seed, channel, StreamId::kParameters);
   std::vector<std::vector<double>> values(parameters.size(), std::vector<double>(trials));
   for (std::size_t p = 0; p < parameters.size(); ++p) {

@@ -22,6 +22,7 @@ struct ResolvedParameter {
 // values[p][trial]: parameter p of every trial, drawn from the (seed, channel, parameters) stream at address
 // (trial, p, 0), so a trial's parameters do not depend on how many trials run or in which order.
 std::vector<std::vector<double>> draw_parameters(const std::vector<ResolvedParameter>& parameters,
-                                                 std::uint64_t seed, std::uint32_t channel, std::uint64_t trials);
+                                                 std::uint64_t seed, std::uint32_t channel,
+                                                 std::uint64_t trials);
 
 }  // namespace splitsim

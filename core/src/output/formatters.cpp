@@ -39,11 +39,13 @@ std::string pad(const std::string& text, std::size_t width, bool right = true) {
 
 std::string kpi_name(v1::Kpi kpi) {
   std::string name = v1::Kpi_Name(kpi);
-  std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c == '_' ? ' ' : std::tolower(c); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](char c) { return c == '_' ? ' ' : std::tolower(c); });
   return name;
 }
 
-void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis) {
+void print_kpi_table(std::ostringstream& out,
+                     const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis) {
   out << "  " << pad("KPI", 20, false) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
       << pad("P(>=target)", 13) << "\n";
   for (const auto& k : kpis) {
@@ -78,8 +80,9 @@ std::string format_table(const v1::Results& results, int top) {
   const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
   const auto& alloc = best.allocation();
   out << "\nRecommended split (candidate #" << best.index() << "): " << percent(1.0 - alloc.organic_share())
-      << " paid (" << number(alloc.paid_budget()) << " " << currency << "), " << percent(alloc.organic_share())
-      << " organic (" << number(alloc.organic_budget()) << " " << currency << ")\n";
+      << " paid (" << number(alloc.paid_budget()) << " " << currency << "), "
+      << percent(alloc.organic_share()) << " organic (" << number(alloc.organic_budget()) << " " << currency
+      << ")\n";
   out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << pad("posts/period", 14)
       << "\n";
   for (const auto& c : alloc.channels()) {
@@ -97,7 +100,8 @@ std::string format_table(const v1::Results& results, int top) {
     return results.candidates(a).objective_value() > results.candidates(b).objective_value();
   });
   const int shown = std::min<int>(top, results.candidates_size());
-  const std::string objective = v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
+  const std::string objective =
+      v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
   out << "\nTop " << shown << " of " << results.candidates_size() << " candidates by " << objective << ":\n";
   out << "  " << pad("#", 6) << pad("organic", 9);
   for (const auto& c : alloc.channels()) out << pad(c.channel().substr(0, 12) + " paid", 18);
@@ -108,10 +112,11 @@ std::string format_table(const v1::Results& results, int top) {
     for (const auto& k : candidate.kpis()) {
       if (k.kpi() == rec.objective().kpi()) kpi = &k;
     }
-    out << "  " << pad(std::to_string(candidate.index()), 6) << pad(percent(candidate.allocation().organic_share()), 9);
+    out << "  " << pad(std::to_string(candidate.index()), 6)
+        << pad(percent(candidate.allocation().organic_share()), 9);
     for (const auto& c : candidate.allocation().channels()) out << pad(percent(c.paid_share()), 18);
-    out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14) << pad(number(kpi->p95()), 14)
-        << "\n";
+    out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14)
+        << pad(number(kpi->p95()), 14) << "\n";
   }
   if (shown < results.candidates_size()) {
     out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";
@@ -134,7 +139,8 @@ std::string format_csv(const v1::Results& results) {
   out.precision(17);
   // One rectangular table: each row carries its scope's allocation, so it can be filtered and plotted alone.
   // For scope "total" the shares are of the whole budget; for a channel, of the paid and organic budgets.
-  out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,p95,"
+  out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,"
+         "p95,"
          "cvar5,prob_target,objective_value\n";
   const auto recommended =
       results.has_recommendation() ? static_cast<int>(results.recommendation().candidate_index()) : -1;
@@ -144,19 +150,20 @@ std::string format_csv(const v1::Results& results) {
     for (const auto& k : kpis) {
       out << c.index() << "," << (static_cast<int>(c.index()) == recommended ? 1 : 0) << "," << scope << ","
           << paid_share << "," << organic_share << "," << paid_budget << "," << organic_budget << ","
-          << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50() << ","
-          << k.p95() << "," << k.cvar5() << ",";
+          << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50()
+          << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
       out << "," << c.objective_value() << "\n";
     }
   };
   for (const auto& c : results.candidates()) {
     const auto& a = c.allocation();
-    rows(c, "total", 1.0 - a.organic_share(), a.organic_share(), a.paid_budget(), a.organic_budget(), c.kpis());
+    rows(c, "total", 1.0 - a.organic_share(), a.organic_share(), a.paid_budget(), a.organic_budget(),
+         c.kpis());
     for (int i = 0; i < c.channels_size() && i < a.channels_size(); ++i) {
       const auto& ca = a.channels(i);
-      rows(c, c.channels(i).channel(), ca.paid_share(), ca.organic_share(), ca.paid_budget(), ca.organic_budget(),
-           c.channels(i).kpis());
+      rows(c, c.channels(i).channel(), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
+           ca.organic_budget(), c.channels(i).kpis());
     }
   }
   return out.str();
@@ -164,9 +171,12 @@ std::string format_csv(const v1::Results& results) {
 
 std::string format_results(const v1::Results& results, Format format, int top) {
   switch (format) {
-    case Format::kJson: return format_json(results);
-    case Format::kCsv: return format_csv(results);
-    default: return format_table(results, top);
+    case Format::kJson:
+      return format_json(results);
+    case Format::kCsv:
+      return format_csv(results);
+    default:
+      return format_table(results, top);
   }
 }
 

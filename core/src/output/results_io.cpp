@@ -32,8 +32,10 @@ v1::Results load_results(const std::filesystem::path& path) {
   std::ostringstream content;
   content << in.rdbuf();
   v1::Results results;
-  if (!results.ParseFromString(content.str()) || !results.has_metadata() || results.metadata().splitsim_version().empty()) {
-    throw InputError(path.string(), "not a splitsim results file (expected the binary output of `splitsim run -o`)");
+  if (!results.ParseFromString(content.str()) || !results.has_metadata() ||
+      results.metadata().splitsim_version().empty()) {
+    throw InputError(path.string(),
+                     "not a splitsim results file (expected the binary output of `splitsim run -o`)");
   }
   return results;
 }

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 // Turns the dynamic loader's message into advice for the usual causes.
 std::string explain_dlopen_failure(const std::string& what) {
-  if (what.find("invalid ELF header") != std::string::npos || what.find("file too short") != std::string::npos) {
+  if (what.find("invalid ELF header") != std::string::npos ||
+      what.find("file too short") != std::string::npos) {
     return "not a shared library (" + what + ")";
   }
   if (what.find("cannot open shared object file") != std::string::npos) {
@@ -36,9 +37,12 @@ bool inside(double value, double lo, double hi) { return value >= lo && value <=
 // The value a distribution is centred on, to check it against the parameter's range.
 double centre(const Distribution& d) {
   switch (d.kind) {
-    case DistributionKind::kUniform: return 0.5 * (d.a + d.b);
-    case DistributionKind::kBeta: return d.a / (d.a + d.b);
-    default: return d.a;
+    case DistributionKind::kUniform:
+      return 0.5 * (d.a + d.b);
+    case DistributionKind::kBeta:
+      return d.a / (d.a + d.b);
+    default:
+      return d.a;
   }
 }
 
@@ -65,7 +69,8 @@ std::vector<std::string> check_plugin_info(const PluginInfo& info) {
   return problems;
 }
 
-std::vector<fs::path> PluginRegistry::search_path(const std::vector<fs::path>& explicit_dirs, bool include_bundled) {
+std::vector<fs::path> PluginRegistry::search_path(const std::vector<fs::path>& explicit_dirs,
+                                                  bool include_bundled) {
   std::vector<fs::path> dirs = explicit_dirs;
   if (const char* env = std::getenv("SPLITSIM_PLUGIN_PATH")) {
     std::string list = env;
@@ -78,7 +83,8 @@ std::vector<fs::path> PluginRegistry::search_path(const std::vector<fs::path>& e
   }
   if (include_bundled) {
     // Build and install trees share the layout bin/splitsim + lib/splitsim/plugins.
-    dirs.push_back(fs::path(boost::dll::program_location()).parent_path().parent_path() / SPLITSIM_PLUGIN_SUBDIR);
+    dirs.push_back(fs::path(boost::dll::program_location()).parent_path().parent_path() /
+                   SPLITSIM_PLUGIN_SUBDIR);
   }
   return dirs;
 }
@@ -179,7 +185,8 @@ const LoadedPlugin* PluginRegistry::find(const std::string& name) const {
 const LoadFailure* PluginRegistry::failure_for(const std::string& name) const {
   for (const auto& failure : failures_) {
     const auto stem = failure.file.stem().string();
-    if (stem == name || stem == "libsplitsim_" + name || failure.reason.find("'" + name + "'") != std::string::npos) {
+    if (stem == name || stem == "libsplitsim_" + name ||
+        failure.reason.find("'" + name + "'") != std::string::npos) {
       return &failure;
     }
   }

@@ -30,8 +30,8 @@ class PluginRegistry {
  public:
   // The directories searched, in order: each `explicit_dirs` entry (--plugin-dir), then each entry of the
   // SPLITSIM_PLUGIN_PATH environment variable (':'-separated), then the bundled folder next to the runner.
-  static std::vector<std::filesystem::path> search_path(const std::vector<std::filesystem::path>& explicit_dirs,
-                                                        bool include_bundled = true);
+  static std::vector<std::filesystem::path> search_path(
+      const std::vector<std::filesystem::path>& explicit_dirs, bool include_bundled = true);
 
   // Loads every *.so of each directory (in name order). The first plugin of a name wins; later ones with the
   // same name are recorded as failures naming both files.

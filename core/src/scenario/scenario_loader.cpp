@@ -30,7 +30,8 @@ class CollectingErrors : public google::protobuf::io::ErrorCollector {
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    throw InputError(path.string(), std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
+    throw InputError(path.string(),
+                     std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;
@@ -73,7 +74,8 @@ LoadedScenario parse_scenario(const std::string& content, bool is_json, const st
     parser.RecordErrorsTo(&errors);
     parser.WriteLocationsTo(tree.get());
     if (!parser.ParseFromString(content, &loaded.scenario)) {
-      if (errors.problems().empty()) errors.problems().push_back({file, 0, "", "cannot parse the text format"});
+      if (errors.problems().empty())
+        errors.problems().push_back({file, 0, "", "cannot parse the text format"});
       throw InputError(std::move(errors.problems()));
     }
     loaded.source = SourceMap(v1::Scenario::descriptor(), std::move(tree));

@@ -55,8 +55,8 @@ void check_parameter_value(const v1::Parameter& parameter, const ParamSpec& spec
                            Problems& problems) {
   const std::string range = "[" + num(spec.min) + ", " + num(spec.max) + "] " + spec.unit;
   auto outside = [&](const FieldPath& where, const std::string& what, double value) {
-    problems.add(where, what + " " + num(value) + " is outside the valid range " + range + " of '" +
-                            spec.name + "'");
+    problems.add(
+        where, what + " " + num(value) + " is outside the valid range " + range + " of '" + spec.name + "'");
   };
   auto finite = [&](const FieldPath& where, double value) {
     if (std::isfinite(value)) return true;
@@ -66,7 +66,8 @@ void check_parameter_value(const v1::Parameter& parameter, const ParamSpec& spec
   switch (parameter.value_case()) {
     case v1::Parameter::kFixed: {
       const auto where = path.child("fixed");
-      if (finite(where, parameter.fixed()) && (parameter.fixed() < spec.min || parameter.fixed() > spec.max)) {
+      if (finite(where, parameter.fixed()) &&
+          (parameter.fixed() < spec.min || parameter.fixed() > spec.max)) {
         outside(where, "value", parameter.fixed());
       }
       break;
@@ -142,7 +143,8 @@ void check_channel(const v1::Channel& channel, const FieldPath& path, bool organ
 
   const double cost = channel.organic().cost_per_post();
   if (!std::isfinite(cost) || cost < 0.0) {
-    problems.add(path.child("organic").child("cost_per_post"), "must be a finite amount >= 0 (got " + num(cost) + ")");
+    problems.add(path.child("organic").child("cost_per_post"),
+                 "must be a finite amount >= 0 (got " + num(cost) + ")");
   } else if (organic_possible && bound_max(channel.organic_share()) > 0.0 && cost == 0.0) {
     problems.add(path.child("organic").child("cost_per_post"),
                  "is required (> 0) because this channel can receive organic budget; set organic_share "
@@ -176,7 +178,8 @@ void check_channel(const v1::Channel& channel, const FieldPath& path, bool organ
     }
     if (!spec) {
       problems.add(param_path.child("name"), "plugin '" + channel.plugin() + "' has no parameter '" +
-                                                 parameter.name() + "'; its parameters: " + known_names(names));
+                                                 parameter.name() +
+                                                 "'; its parameters: " + known_names(names));
       continue;
     }
     if (!seen.insert(parameter.name()).second) {
@@ -222,12 +225,16 @@ void check_step(double step, const FieldPath& path, bool must_divide_one, Proble
 
 Distribution to_distribution(const v1::Parameter& parameter) {
   switch (parameter.value_case()) {
-    case v1::Parameter::kUniform: return Distribution::uniform(parameter.uniform().min(), parameter.uniform().max());
-    case v1::Parameter::kNormal: return Distribution::normal(parameter.normal().mean(), parameter.normal().sd());
+    case v1::Parameter::kUniform:
+      return Distribution::uniform(parameter.uniform().min(), parameter.uniform().max());
+    case v1::Parameter::kNormal:
+      return Distribution::normal(parameter.normal().mean(), parameter.normal().sd());
     case v1::Parameter::kLogNormal:
       return Distribution::log_normal(parameter.log_normal().median(), parameter.log_normal().sigma());
-    case v1::Parameter::kBeta: return Distribution::beta(parameter.beta().alpha(), parameter.beta().beta());
-    default: return Distribution::fixed(parameter.fixed());
+    case v1::Parameter::kBeta:
+      return Distribution::beta(parameter.beta().alpha(), parameter.beta().beta());
+    default:
+      return Distribution::fixed(parameter.fixed());
   }
 }
 
@@ -239,19 +246,24 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   if (!s.has_budget()) {
     problems.add(root.child("budget"), "missing: give budget { total: ... currency: \"USD\" }");
   } else if (!(std::isfinite(s.budget().total()) && s.budget().total() > 0.0)) {
-    problems.add(root.child("budget").child("total"), "must be a positive amount (got " + num(s.budget().total()) + ")");
+    problems.add(root.child("budget").child("total"),
+                 "must be a positive amount (got " + num(s.budget().total()) + ")");
   }
   const auto& currency = s.budget().currency();
-  if (currency.size() != 3 || !std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    problems.add(root.child("budget").child("currency"), "must be a 3-letter ISO 4217 code such as USD or EUR");
+  if (currency.size() != 3 ||
+      !std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    problems.add(root.child("budget").child("currency"),
+                 "must be a 3-letter ISO 4217 code such as USD or EUR");
   }
 
   const auto& horizon = s.horizon();
   if (horizon.periods() < 1 || horizon.periods() > kMaxPeriods) {
-    problems.add(root.child("horizon").child("periods"),
-                 "must be between 1 and " + std::to_string(kMaxPeriods) + " (got " + std::to_string(horizon.periods()) + ")");
+    problems.add(root.child("horizon").child("periods"), "must be between 1 and " +
+                                                             std::to_string(kMaxPeriods) + " (got " +
+                                                             std::to_string(horizon.periods()) + ")");
   }
-  if (!(std::isfinite(horizon.period_days()) && horizon.period_days() > 0.0 && horizon.period_days() <= 366.0)) {
+  if (!(std::isfinite(horizon.period_days()) && horizon.period_days() > 0.0 &&
+        horizon.period_days() <= 366.0)) {
     problems.add(root.child("horizon").child("period_days"),
                  "must be between 0 (excluded) and 366 days (got " + num(horizon.period_days()) + ")");
   }
@@ -260,8 +272,10 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   check_bounds(search.organic_share(), root.child("search").child("organic_share"), problems);
   const bool organic_possible = bound_max(search.organic_share()) > 0.0;
   const bool paid_possible = bound_min(search.organic_share()) < 1.0;
-  check_step(search.grid().organic_step(), root.child("search").child("grid").child("organic_step"), false, problems);
-  check_step(search.grid().channel_step(), root.child("search").child("grid").child("channel_step"), true, problems);
+  check_step(search.grid().organic_step(), root.child("search").child("grid").child("organic_step"), false,
+             problems);
+  check_step(search.grid().channel_step(), root.child("search").child("grid").child("channel_step"), true,
+             problems);
 
   if (s.channels_size() == 0) {
     problems.add(root.child("channels"), "a scenario needs at least one channel");
@@ -281,13 +295,15 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
 
   const auto& objective = s.objective();
   if (objective.kpi() == v1::KPI_UNSPECIFIED) {
-    problems.add(root.child("objective").child("kpi"), "missing: name the KPI to maximise, e.g. kpi: CONVERSIONS");
+    problems.add(root.child("objective").child("kpi"),
+                 "missing: name the KPI to maximise, e.g. kpi: CONVERSIONS");
   }
   if (objective.has_target() && !std::isfinite(objective.target())) {
     problems.add(root.child("objective").child("target"), "must be a finite number");
   }
   if (objective.statistic() == v1::PROB_TARGET && !objective.has_target()) {
-    problems.add(root.child("objective").child("statistic"), "PROB_TARGET needs a target: set objective { target: ... }");
+    problems.add(root.child("objective").child("statistic"),
+                 "PROB_TARGET needs a target: set objective { target: ... }");
   }
 
   if (s.trials() < 1 || s.trials() > kMaxTrials) {

@@ -27,7 +27,8 @@ class FieldPath {
 class SourceMap {
  public:
   SourceMap() = default;
-  SourceMap(const google::protobuf::Descriptor* root, std::unique_ptr<google::protobuf::TextFormat::ParseInfoTree> tree);
+  SourceMap(const google::protobuf::Descriptor* root,
+            std::unique_ptr<google::protobuf::TextFormat::ParseInfoTree> tree);
 
   // 1-based line of the field, or of its nearest located ancestor; 0 when unknown.
   int line_of(const FieldPath& path) const;

@@ -49,9 +49,11 @@ Summary summarize(std::span<const double> values, std::optional<double> target) 
   s.p5 = percentile_sorted(sorted, 0.05);
   s.p50 = percentile_sorted(sorted, 0.50);
   s.p95 = percentile_sorted(sorted, 0.95);
-  const auto tail = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n))));
-  s.cvar5 = constant ? sorted.front()
-                    : compensated_sum(std::span<const double>(sorted).first(tail)) / static_cast<double>(tail);
+  const auto tail =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n))));
+  s.cvar5 = constant
+                ? sorted.front()
+                : compensated_sum(std::span<const double>(sorted).first(tail)) / static_cast<double>(tail);
   if (target) {
     // In sorted order the first value >= target gives the count at once.
     const auto first = std::lower_bound(sorted.begin(), sorted.end(), *target);

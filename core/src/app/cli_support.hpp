@@ -1,0 +1,34 @@
+// What the commands share: option parsing with --help, plugin options and the registry they load.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "plugins/plugin_registry.hpp"
+
+namespace splitsim::cli {
+
+// Adds --plugin-dir (repeatable) to a command's options.
+void add_plugin_options(boost::program_options::options_description& options,
+                        std::vector<std::string>& plugin_dirs);
+
+// Parses a command's arguments (adding --help); returns false when help was printed. Throws UsageError.
+bool parse(const std::vector<std::string>& args, boost::program_options::options_description& options,
+           const boost::program_options::positional_options_description& positional, const std::string& usage,
+           std::ostream& out);
+
+// Loads the plugins of --plugin-dir folders (which must exist), SPLITSIM_PLUGIN_PATH and the bundled folder.
+PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
+
+// The current time in UTC, ISO 8601.
+std::string utc_now();
+
+// The commands, each in its own file: args exclude the command name; they return the exit code or throw.
+int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_validate(const std::vector<std::string>& args, std::ostream& out);
+int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_show(const std::vector<std::string>& args, std::ostream& out);
+
+}  // namespace splitsim::cli
