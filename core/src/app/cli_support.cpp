@@ -1,7 +1,5 @@
 #include "app/cli_support.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 
 #include "errors.hpp"
@@ -18,22 +16,22 @@ void add_plugin_options(po::options_description& options, std::vector<std::strin
       "bundled plugins");
 }
 
-bool parse(const std::vector<std::string>& args, po::options_description& options,
-           const po::positional_options_description& positional, const std::string& usage,
-           std::ostream& out) {
+std::optional<po::variables_map> parse(const std::vector<std::string>& args, po::options_description& options,
+                                       const po::positional_options_description& positional,
+                                       const std::string& usage, std::ostream& out) {
   options.add_options()("help,h", "show this help");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
     if (vm.count("help")) {
       out << usage << "\n" << options << "\n";
-      return false;
+      return std::nullopt;
     }
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(std::string(e.what()) + "\n" + usage);
   }
-  return true;
+  return vm;
 }
 
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {
@@ -47,13 +45,11 @@ PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {
   return registry;
 }
 
-std::string utc_now() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
+ScenarioOverrides overrides_from(const po::variables_map& vm) {
+  ScenarioOverrides overrides;
+  if (vm.count("trials")) overrides.trials = vm["trials"].as<std::uint64_t>();
+  if (vm.count("seed")) overrides.seed = vm["seed"].as<std::uint64_t>();
+  return overrides;
 }
 
 }  // namespace splitsim::cli

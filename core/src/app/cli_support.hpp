@@ -2,10 +2,12 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "app/scenario_runner.hpp"
 #include "plugins/plugin_registry.hpp"
 
 namespace splitsim::cli {
@@ -14,16 +16,17 @@ namespace splitsim::cli {
 void add_plugin_options(boost::program_options::options_description& options,
                         std::vector<std::string>& plugin_dirs);
 
-// Parses a command's arguments (adding --help); returns false when help was printed. Throws UsageError.
-bool parse(const std::vector<std::string>& args, boost::program_options::options_description& options,
-           const boost::program_options::positional_options_description& positional, const std::string& usage,
-           std::ostream& out);
+// Parses a command's arguments (adding --help); returns nothing when help was printed. Throws UsageError.
+std::optional<boost::program_options::variables_map> parse(
+    const std::vector<std::string>& args, boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional, const std::string& usage,
+    std::ostream& out);
 
 // Loads the plugins of --plugin-dir folders (which must exist), SPLITSIM_PLUGIN_PATH and the bundled folder.
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
 
-// The current time in UTC, ISO 8601.
-std::string utc_now();
+// --trials and --seed when given.
+ScenarioOverrides overrides_from(const boost::program_options::variables_map& vm);
 
 // The commands, each in its own file: args exclude the command name; they return the exit code or throw.
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

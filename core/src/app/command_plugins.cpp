@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/cli_support.hpp"
+#include "conformance/conformance.hpp"
 #include "errors.hpp"
 
 namespace splitsim::cli {
@@ -16,25 +17,60 @@ void print_failures(const PluginRegistry& registry, std::ostream& err) {
   for (const auto& failure : registry.failures()) err << "warning: skipped " << failure.to_string() << "\n";
 }
 
+// Runs the conformance suite on a library file, or on a plugin found by name on the search path.
+int check_plugin(const std::string& target, const std::vector<std::string>& plugin_dirs, std::ostream& out,
+                 std::ostream& err) {
+  if (target.empty()) throw UsageError("plugins check needs a plugin name or a library path");
+  PluginRegistry registry;
+  const LoadedPlugin* plugin = nullptr;
+  std::error_code ec;
+  if (fs::is_regular_file(target, ec)) {
+    if (!registry.load_file(target)) {
+      err << "FAIL  loads as a splitsim plugin: " << registry.failures().front().to_string() << "\n";
+      return kExitRuntimeFailure;
+    }
+    plugin = &registry.plugins().front();
+  } else {
+    registry = load_registry(plugin_dirs);
+    plugin = registry.find(target);
+    if (!plugin) {
+      if (const auto* failure = registry.failure_for(target)) {
+        err << "FAIL  loads as a splitsim plugin: " << failure->to_string() << "\n";
+        return kExitRuntimeFailure;
+      }
+      throw UsageError("no plugin named '" + target + "' and no such file (see `splitsim plugins list`)");
+    }
+  }
+  out << "Checking " << plugin->info.name << " " << plugin->info.version << " (" << plugin->file.string()
+      << ")\n";
+  const auto report = check_conformance(*plugin);
+  out << report.to_string();
+  const bool ok = report.all_passed();
+  out << (ok ? "All properties hold.\n" : "Some properties fail: see FAIL lines above.\n");
+  return ok ? kExitOk : kExitRuntimeFailure;
+}
+
 }  // namespace
 
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string action, name;
   std::vector<std::string> plugin_dirs;
   po::options_description options("Options");
-  options.add_options()("action", po::value(&action)->required(), "list or describe")(
-      "name", po::value(&name), "plugin name (for describe)");
+  options.add_options()("action", po::value(&action)->required(), "list, describe or check")(
+      "name", po::value(&name), "plugin name (describe), or plugin name or library path (check)");
   add_plugin_options(options, plugin_dirs);
   po::positional_options_description positional;
   positional.add("action", 1).add("name", 1);
   if (!parse(args, options, positional,
-             "Usage: splitsim plugins list | splitsim plugins describe NAME "
+             "Usage: splitsim plugins list | describe NAME | check NAME_OR_PATH "
              "[--plugin-dir DIR]",
              out)) {
     return kExitOk;
   }
-  if (action != "list" && action != "describe")
-    throw UsageError("unknown plugins action '" + action + "': use list or describe");
+  if (action != "list" && action != "describe" && action != "check") {
+    throw UsageError("unknown plugins action '" + action + "': use list, describe or check");
+  }
+  if (action == "check") return check_plugin(name, plugin_dirs, out, err);
   const auto registry = load_registry(plugin_dirs);
   if (action == "list") {
     if (registry.plugins().empty()) out << "No plugins found.\n";

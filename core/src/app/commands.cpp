@@ -15,6 +15,7 @@ constexpr const char* kOverview =
     "  validate SCENARIO     check a scenario file without running it\n"
     "  plugins list          list the loadable platform plugins\n"
     "  plugins describe NAME show a plugin's model parameters (unit, default, range)\n"
+    "  plugins check NAME|PATH  run the conformance suite on a plugin\n"
     "  show RESULTS          print a results file as a table, JSON or CSV\n\n"
     "Run `splitsim COMMAND --help` for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure (e.g. a plugin failed), 2 bad usage or bad input.\n";

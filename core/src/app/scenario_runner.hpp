@@ -1,0 +1,26 @@
+// Running one scenario from a parsed file to its Results, shared by `run` and `batch`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "plugins/plugin_registry.hpp"
+#include "results.pb.h"
+#include "scenario/scenario_loader.hpp"
+
+namespace splitsim {
+
+// Command-line values that replace the scenario's own.
+struct ScenarioOverrides {
+  std::optional<std::uint64_t> trials;
+  std::optional<std::uint64_t> seed;
+};
+
+void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides);
+
+// Validates the scenario (InputError), simulates every candidate (PluginError), and returns the results with
+// their metadata. Parallelism is whatever the calling oneTBB arena allows; `threads` is recorded as such.
+v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads);
+
+}  // namespace splitsim
