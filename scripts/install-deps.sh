@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages splitsim needs, only those missing. Safe to run any number of times.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libboost-dev libboost-program-options-dev  # Boost.DLL (header-only), Boost.Math, Program_options
+  libtbb-dev                                 # oneTBB: parallel Monte Carlo
+  libprotobuf-dev protobuf-compiler          # scenario and results schemas
+  librandom123-dev                           # Philox counter-based random numbers
+  libgtest-dev libgmock-dev                  # tests
+  libbenchmark-dev                           # bench/
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
