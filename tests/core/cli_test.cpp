@@ -36,7 +36,7 @@ std::string comparable(const fs::path& file) {
 }
 
 TEST(Cli, HelpEverywhere) {
-  for (const std::vector<std::string> args : {std::vector<std::string>{"--help"},
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
                                               {"run", "--help"},
                                               {"validate", "--help"},
                                               {"plugins", "--help"},

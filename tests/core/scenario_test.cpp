@@ -97,7 +97,7 @@ TEST(Scenario, ValidBaseIsValidAndGetsDefaults) {
 }
 
 TEST(Scenario, MalformedTextNamesTheLine) {
-  expect_problem(replace(valid_text(), "trials: 10", "trials: 10 }"), 17, "", "Expected");
+  expect_problem(replace(valid_text(), "trials: 10", "trials: 10 }"), 17, "trials", "Expected");
 }
 
 TEST(Scenario, UnknownFieldInTextNamesTheLineAndField) {
@@ -105,7 +105,7 @@ TEST(Scenario, UnknownFieldInTextNamesTheLineAndField) {
 }
 
 TEST(Scenario, WrongTypeInTextNamesTheLine) {
-  expect_problem(replace(valid_text(), "periods: 4", "periods: \"four\""), 3, "", "periods");
+  expect_problem(replace(valid_text(), "periods: 4", "periods: \"four\""), 3, "periods", "Expected integer");
 }
 
 TEST(Scenario, MalformedAndUnknownFieldsInJson) {

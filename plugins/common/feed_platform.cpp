@@ -1,0 +1,103 @@
+#include "feed_platform.hpp"
+
+#include <splitsim/models/auction.hpp>
+#include <splitsim/models/reach.hpp>
+
+namespace splitsim::plugins {
+namespace {
+
+// Draw indices of the noise stream, one per purpose, so adding one never shifts another.
+constexpr std::uint32_t kCpmNoiseDraw = 0;
+constexpr std::uint32_t kOrganicNoiseDraw = 1;
+
+}  // namespace
+
+FeedPlatform::FeedPlatform(FeedDefaults d) {
+  info_.name = std::move(d.name);
+  info_.version = std::move(d.version);
+  info_.description = std::move(d.description);
+  // The order must match FeedParam.
+  info_.params = {d.audience,
+                  d.followers,
+                  d.cpm,
+                  d.cpm_elasticity,
+                  d.cpm_period_noise,
+                  d.ctr,
+                  d.cvr,
+                  d.paid_engagement_rate,
+                  d.organic_reach_rate,
+                  d.organic_engagement_rate,
+                  d.organic_noise,
+                  d.follow_rate,
+                  d.halo_follow_rate};
+}
+
+void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& out) const {
+  for (std::size_t i = 0; i < block.trials; ++i) {
+    const std::uint64_t trial = block.first_trial + i;
+    const double audience = block.param(kAudience, i);
+    const double cpm = block.param(kCpm, i);
+    const double elasticity = block.param(kCpmElasticity, i);
+    const double cpm_noise = block.param(kCpmPeriodNoise, i);
+    const double ctr = block.param(kCtr, i);
+    const double cvr = block.param(kCvr, i);
+    const double paid_engagement_rate = block.param(kPaidEngagementRate, i);
+    const double organic_reach_rate = block.param(kOrganicReachRate, i);
+    const double organic_engagement_rate = block.param(kOrganicEngagementRate, i);
+    const double organic_noise = block.param(kOrganicNoise, i);
+    const double follow_rate = block.param(kFollowRate, i);
+    const double halo_follow_rate = block.param(kHaloFollowRate, i);
+    out.audience[i] = audience;
+
+    double followers = block.param(kFollowers, i);
+    double cumulative_impressions = 0.0, reached = 0.0;
+    double* spend_out = out.row(Output::kSpend, i);
+    double* paid_out = out.row(Output::kPaidImpressions, i);
+    double* organic_out = out.row(Output::kOrganicImpressions, i);
+    double* reach_out = out.row(Output::kReach, i);
+    double* engagements_out = out.row(Output::kEngagements, i);
+    double* clicks_out = out.row(Output::kClicks, i);
+    double* conversions_out = out.row(Output::kConversions, i);
+    double* followers_out = out.row(Output::kFollowersGained, i);
+
+    for (std::size_t t = 0; t < block.periods; ++t) {
+      const auto period = static_cast<std::uint32_t>(t);
+      const double spend = block.plan.paid_spend[t];
+      const double posts = block.plan.organic_posts[t];
+
+      const double paid =
+          spend > 0.0
+              ? models::impressions_bought(
+                    spend, cpm * block.noise.mean_one_log_normal(trial, period, kCpmNoiseDraw, cpm_noise),
+                    audience, elasticity)
+              : 0.0;
+      const double organic_factor =
+          posts > 0.0 ? posts * followers *
+                            block.noise.mean_one_log_normal(trial, period, kOrganicNoiseDraw, organic_noise)
+                      : 0.0;
+      const double organic = organic_factor * organic_reach_rate;
+
+      cumulative_impressions += paid + organic;
+      const double reach_so_far = models::poisson_reach(cumulative_impressions, audience);
+      const double new_reach = reach_so_far - reached;
+      reached = reach_so_far;
+      const double paid_new_reach = paid + organic > 0.0 ? new_reach * paid / (paid + organic) : 0.0;
+
+      const double clicks = paid * ctr;
+      const double engagements = organic_factor * organic_engagement_rate + paid * paid_engagement_rate;
+      const double gained = engagements * follow_rate + paid_new_reach * halo_follow_rate;
+
+      spend_out[t] = spend;
+      paid_out[t] = paid;
+      organic_out[t] = organic;
+      reach_out[t] = new_reach;
+      engagements_out[t] = engagements;
+      clicks_out[t] = clicks;
+      conversions_out[t] = clicks * cvr;
+      followers_out[t] = gained;
+      followers += gained;
+    }
+  }
+}
+
+}  // namespace splitsim::plugins

@@ -1,0 +1,52 @@
+// A social feed network: auction-priced paid impressions plus organic posts to followers.
+#pragma once
+
+#include <splitsim/platform.hpp>
+
+namespace splitsim::plugins {
+
+// Parameter indices: every FeedPlatform declares exactly these parameters, in this order.
+enum FeedParam : std::size_t {
+  kAudience,               // people the channel can reach
+  kFollowers,              // followers at the start of the horizon
+  kCpm,                    // base cost per 1000 impressions at low spend
+  kCpmElasticity,          // how fast CPM rises with spend against the audience
+  kCpmPeriodNoise,         // period-to-period CPM swings (sigma of a mean-one log-normal)
+  kCtr,                    // clicks per paid impression
+  kCvr,                    // conversions per click
+  kPaidEngagementRate,     // engagements per paid impression
+  kOrganicReachRate,       // impressions per post per follower
+  kOrganicEngagementRate,  // engagements per post per follower
+  kOrganicNoise,           // period-to-period organic swings (sigma of a mean-one log-normal)
+  kFollowRate,             // new followers per engagement
+  kHaloFollowRate,         // new followers per person newly reached by paid media
+  kFeedParamCount
+};
+
+// The figures that differ between networks. Every default is a distribution with its source in `help`.
+struct FeedDefaults {
+  std::string name, version, description;
+  ParamSpec audience, followers, cpm, cpm_elasticity, cpm_period_noise, ctr, cvr, paid_engagement_rate,
+      organic_reach_rate, organic_engagement_rate, organic_noise, follow_rate, halo_follow_rate;
+};
+
+// Per trial and period:
+//   paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity)  (CPM rises with spend)
+//   organic impressions = posts x followers x organic_reach_rate x noise
+//   reach: Poisson over the audience of all impressions so far; the period's share is the new people
+//   clicks = paid impressions x ctr; conversions = clicks x cvr
+//   engagements = posts x followers x organic_engagement_rate x noise + paid impressions x
+//   paid_engagement_rate followers gained = engagements x follow_rate + new people reached by paid x
+//   halo_follow_rate, and followers carry into the next period (so paid exposure raises later organic reach:
+//   the halo).
+class FeedPlatform : public Platform {
+ public:
+  explicit FeedPlatform(FeedDefaults defaults);
+  const PluginInfo& info() const override { return info_; }
+  void simulate(const SimulationBlock& block, const OutputBuffers& out) const override;
+
+ private:
+  PluginInfo info_;
+};
+
+}  // namespace splitsim::plugins

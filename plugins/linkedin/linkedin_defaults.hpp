@@ -1,0 +1,10 @@
+// LinkedIn figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults linkedin_defaults();
+
+}  // namespace splitsim::plugins

@@ -1,0 +1,10 @@
+// Meta (Facebook) figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults meta_defaults();
+
+}  // namespace splitsim::plugins
