@@ -49,4 +49,10 @@ class PluginError : public std::runtime_error {
   std::string plugin_;
 };
 
+// The run was cancelled (e.g. a batch received SIGINT) before it finished; nothing of it may be used.
+class Cancelled : public std::runtime_error {
+ public:
+  Cancelled() : std::runtime_error("cancelled") {}
+};
+
 }  // namespace splitsim

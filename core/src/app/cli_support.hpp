@@ -33,5 +33,6 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
 int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);
+int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace splitsim::cli

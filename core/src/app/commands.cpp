@@ -16,7 +16,8 @@ constexpr const char* kOverview =
     "  plugins list          list the loadable platform plugins\n"
     "  plugins describe NAME show a plugin's model parameters (unit, default, range)\n"
     "  plugins check NAME|PATH  run the conformance suite on a plugin\n"
-    "  show RESULTS          print a results file as a table, JSON or CSV\n\n"
+    "  show RESULTS          print a results file as a table, JSON or CSV\n"
+    "  batch PATHS... -o DIR run many scenario files, resumably, with a manifest of every outcome\n\n"
     "Run `splitsim COMMAND --help` for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure (e.g. a plugin failed), 2 bad usage or bad input.\n";
 
@@ -42,6 +43,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "validate") return cli::command_validate(rest, out);
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
+    if (command == "batch") return cli::command_batch(rest, out, err);
     throw UsageError("unknown command '" + command + "'\n\n" + kOverview);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";

@@ -2,6 +2,7 @@
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task.h>
 
 #include <limits>
 
@@ -12,6 +13,13 @@
 
 namespace splitsim {
 namespace {
+
+// A cancelled oneTBB context ends parallel loops early and silently: their output is incomplete.
+void throw_if_cancelled() {
+  if (auto* context = tbb::task::current_context(); context && context->is_group_execution_cancelled()) {
+    throw Cancelled();
+  }
+}
 
 // Reusable buffers of one worker: allocated once per thread, never per trial or period.
 struct Scratch {
@@ -178,6 +186,7 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
       }
     }
   });
+  throw_if_cancelled();
   return kpis;
 }
 
@@ -194,6 +203,7 @@ std::vector<CandidateOutcome> Engine::evaluate(const std::vector<CandidateSplit>
         outcome.channels[c].push_back(summarize(kpis.channels[c][k], target_for(k)));
     }
   });
+  throw_if_cancelled();
   return outcomes;
 }
 

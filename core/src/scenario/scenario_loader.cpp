@@ -4,7 +4,9 @@
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "errors.hpp"
@@ -15,14 +17,29 @@ namespace {
 // Collects the text parser's errors with their lines instead of letting libprotobuf log them.
 class CollectingErrors : public google::protobuf::io::ErrorCollector {
  public:
-  explicit CollectingErrors(std::string file) : file_(std::move(file)) {}
+  CollectingErrors(std::string file, const std::string& content) : file_(std::move(file)) {
+    std::istringstream lines(content);
+    for (std::string line; std::getline(lines, line);) lines_.push_back(line);
+  }
   void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
-    problems_.push_back({file_, line + 1, "", message + " (column " + std::to_string(column + 1) + ")"});
+    problems_.push_back({file_, line + 1, field_before(line, column),
+                         message + " (column " + std::to_string(column + 1) + ")"});
   }
   void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
   std::vector<InputProblem>& problems() { return problems_; }
 
  private:
+  // The parser names the bad token, not the field: take the last "name:" before the error on its line.
+  std::string field_before(int line, int column) const {
+    if (line < 0 || static_cast<std::size_t>(line) >= lines_.size()) return "";
+    const std::string prefix =
+        lines_[static_cast<std::size_t>(line)].substr(0, static_cast<std::size_t>(std::max(column, 0)));
+    static const std::regex kFieldThenColon(R"(([A-Za-z_][A-Za-z0-9_]*)\s*:\s*[^:]*$)");
+    std::smatch match;
+    return std::regex_search(prefix, match, kFieldThenColon) ? match[1].str() : "";
+  }
+
+  std::vector<std::string> lines_;
   std::string file_;
   std::vector<InputProblem> problems_;
 };
@@ -68,7 +85,7 @@ LoadedScenario parse_scenario(const std::string& content, bool is_json, const st
       throw InputError(file, "invalid JSON scenario: " + std::string(status.message()));
     }
   } else {
-    CollectingErrors errors(file);
+    CollectingErrors errors(file, content);
     auto tree = std::make_unique<google::protobuf::TextFormat::ParseInfoTree>();
     google::protobuf::TextFormat::Parser parser;
     parser.RecordErrorsTo(&errors);

@@ -1,0 +1,172 @@
+// splitsim batch: many scenario files, each to its own results file, with a manifest of every outcome.
+#include <tbb/info.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <map>
+
+#include "app/cli_support.hpp"
+#include "batch/batch_runner.hpp"
+#include "batch/scenario_files.hpp"
+#include "errors.hpp"
+
+namespace splitsim::cli {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Set by SIGINT/SIGTERM; the batch polls it, finishes nothing new, and writes its manifest.
+std::atomic<bool> stop_requested{false};
+volatile std::sig_atomic_t signal_received = 0;
+
+extern "C" void on_stop_signal(int signal) {
+  signal_received = signal;
+  stop_requested.store(true);
+}
+
+// Installs the handlers for the command's lifetime and restores the previous ones after.
+class StopSignals {
+ public:
+  StopSignals() {
+    stop_requested.store(false);
+    signal_received = 0;
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+std::string status_word(v1::RunStatus status) {
+  std::string word = v1::RunStatus_Name(status);
+  for (auto& c : word) c = static_cast<char>(c == '_' ? ' ' : std::tolower(c));
+  return word;
+}
+
+std::string duration(double seconds) {
+  char text[32];
+  if (seconds < 60) {
+    std::snprintf(text, sizeof text, "%.0fs", seconds);
+  } else {
+    std::snprintf(text, sizeof text, "%dm%02ds", static_cast<int>(seconds) / 60,
+                  static_cast<int>(seconds) % 60);
+  }
+  return text;
+}
+
+}  // namespace
+
+int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> paths, plugin_dirs;
+  std::string output_dir;
+  std::size_t jobs = 0;
+  unsigned threads = 0;
+  double timeout = 0;
+  po::options_description options("Options");
+  options.add_options()("paths", po::value(&paths)->multitoken(), "scenario files, folders or glob patterns")(
+      "output,o", po::value(&output_dir)->required(), "folder for the results files and the manifest")(
+      "jobs,j", po::value(&jobs)->default_value(0), "scenarios run at once; 0 = as many as threads")(
+      "threads", po::value(&threads)->default_value(0),
+      "total worker threads shared by all scenarios; 0 = all cores")(
+      "resume", "skip scenarios whose complete results (same scenario, same version) already exist")(
+      "fail-fast", "start no new scenario after the first failure")(
+      "isolate", "run each scenario in its own process: a crashing plugin fails only its scenario")(
+      "timeout", po::value(&timeout), "seconds per scenario before it is killed (implies --isolate)")(
+      "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides every scenario)")(
+      "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)");
+  add_plugin_options(options, plugin_dirs);
+  po::positional_options_description positional;
+  positional.add("paths", -1);
+  const std::string usage =
+      "Usage: splitsim batch PATHS... -o OUTDIR [--jobs N] [--resume] [--fail-fast] [--isolate] [--timeout "
+      "S]";
+  const auto vm = parse(args, options, positional, usage, out);
+  if (!vm) return kExitOk;
+  if (paths.empty()) throw UsageError("batch needs at least one scenario file, folder or pattern\n" + usage);
+
+  BatchOptions batch;
+  batch.scenarios = find_scenario_files(paths);
+  batch.output_dir = output_dir;
+  batch.threads = threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+  batch.jobs = jobs > 0 ? jobs : batch.threads;
+  batch.resume = vm->count("resume") > 0;
+  batch.fail_fast = vm->count("fail-fast") > 0;
+  batch.isolate = vm->count("isolate") > 0 || vm->count("timeout") > 0;
+  if (vm->count("timeout")) {
+    if (!(timeout > 0)) throw UsageError("--timeout must be a positive number of seconds");
+    batch.timeout_seconds = timeout;
+  }
+  batch.plugin_dirs = plugin_dirs;
+  batch.overrides = overrides_from(*vm);
+  batch.executable = boost::dll::program_location();
+  for (const auto& dir : plugin_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw UsageError("--plugin-dir " + dir + ": no such folder");
+  }
+
+  const bool terminal = ::isatty(STDERR_FILENO) == 1;
+  const auto started = std::chrono::steady_clock::now();
+  auto progress = [&](const v1::ScenarioRun& run, std::size_t done, std::size_t total) {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double eta =
+        done > 0 ? elapsed / static_cast<double>(done) * static_cast<double>(total - done) : 0.0;
+    if (terminal) {
+      char bar[41];
+      const std::size_t filled = total > 0 ? done * 40 / total : 40;
+      for (std::size_t i = 0; i < 40; ++i) bar[i] = i < filled ? '#' : '.';
+      bar[40] = '\0';
+      err << "\r[" << bar << "] " << done << "/" << total << "  ETA " << duration(eta) << "   " << std::flush;
+      if (done == total) err << "\n";
+    } else {
+      err << "[" << done << "/" << total << "] " << status_word(run.status())
+          << (run.reused() ? " (reused)" : "") << ": " << run.scenario_file() << "\n";
+    }
+  };
+
+  StopSignals signals;
+  const auto manifest = run_batch(batch, stop_requested, progress);
+  if (terminal) err << "\n";
+
+  std::map<v1::RunStatus, int> counts;
+  for (const auto& run : manifest.runs()) ++counts[run.status()];
+  out << "Batch: " << manifest.runs_size() << " scenarios into " << output_dir
+      << " (manifest: " << (fs::path(output_dir) / kManifestCsvName).string() << ")\n";
+  for (const auto& run : manifest.runs()) {
+    char figure[64] = "";
+    if (run.status() == v1::OK) {
+      std::snprintf(figure, sizeof figure, "%s %s %.6g", run.headline().statistic().c_str(),
+                    run.headline().kpi().c_str(), run.headline().objective_value());
+    }
+    out << "  " << status_word(run.status()) << (run.reused() ? " (reused)" : "") << "  "
+        << run.scenario_file();
+    if (run.status() == v1::OK) out << "  -> " << run.output_file() << "  " << figure;
+    if (!run.message().empty()) out << "\n      " << run.message().substr(0, run.message().find('\n'));
+    out << "\n";
+  }
+  out << "Summary:";
+  for (const auto& [status, count] : counts) out << " " << count << " " << status_word(status) << ";";
+  out << "\n";
+
+  if (manifest.interrupted()) {
+    err << "Interrupted: finished scenarios are kept. Resume with the same command plus --resume.\n";
+    return 128 + (signal_received ? static_cast<int>(signal_received) : SIGINT);
+  }
+  return counts[v1::OK] == manifest.runs_size() ? kExitOk : kExitRuntimeFailure;
+}
+
+}  // namespace splitsim::cli

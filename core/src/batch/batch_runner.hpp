@@ -1,0 +1,49 @@
+// Runs many scenario files, each to its own results file, and keeps a manifest of what happened to each.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/scenario_runner.hpp"
+#include "batch.pb.h"
+
+namespace splitsim {
+
+struct BatchOptions {
+  std::vector<std::filesystem::path> scenarios;  // in manifest order
+  std::filesystem::path output_dir;
+  std::size_t jobs = 1;     // scenarios at once
+  std::size_t threads = 1;  // total worker threads shared by every scenario (no oversubscription)
+  bool resume = false;      // reuse complete results whose embedded scenario matches the file
+  bool fail_fast = false;   // start no new scenario after the first failure
+  bool isolate = false;     // run each scenario in a child process (survives crashing plugins)
+  std::optional<double> timeout_seconds;  // per scenario; needs isolate
+  std::vector<std::string> plugin_dirs;
+  ScenarioOverrides overrides;
+  std::filesystem::path executable;  // the splitsim binary, for isolated runs
+};
+
+// Called after each scenario finishes (from worker threads, one at a time).
+using BatchProgress = std::function<void(const v1::ScenarioRun& run, std::size_t done, std::size_t total)>;
+
+// File names inside the output folder.
+inline constexpr const char* kManifestName = "manifest.pb";
+inline constexpr const char* kManifestJsonName = "manifest.json";
+inline constexpr const char* kManifestCsvName = "manifest.csv";
+
+// Runs the batch. The manifest (binary, JSON and CSV) is rewritten atomically after every scenario, so a
+// batch killed at any moment leaves a consistent manifest and only complete results files. `stop` is polled:
+// once set, no scenario starts, running ones are cancelled (in-process) or terminated (isolated), and
+// their entries stay NOT_RUN.
+v1::BatchManifest run_batch(const BatchOptions& options, const std::atomic<bool>& stop,
+                            const BatchProgress& progress);
+
+// The manifest as a CSV table (one row per scenario).
+std::string manifest_csv(const v1::BatchManifest& manifest);
+
+}  // namespace splitsim

@@ -1,0 +1,74 @@
+#include "batch/scenario_files.hpp"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "errors.hpp"
+
+namespace splitsim {
+
+namespace fs = std::filesystem;
+
+bool is_scenario_file(const fs::path& path) {
+  const auto ext = path.extension();
+  return ext == ".textproto" || ext == ".pbtxt" || ext == ".txtpb" || ext == ".json";
+}
+
+std::vector<fs::path> find_scenario_files(const std::vector<std::string>& arguments) {
+  std::set<fs::path> found;
+  for (const auto& argument : arguments) {
+    std::error_code ec;
+    if (fs::is_regular_file(argument, ec)) {
+      found.insert(fs::path(argument).lexically_normal());
+      continue;
+    }
+    if (fs::is_directory(argument, ec)) {
+      std::size_t before = found.size();
+      for (const auto& entry : fs::recursive_directory_iterator(argument, ec)) {
+        if (entry.is_regular_file() && is_scenario_file(entry.path()))
+          found.insert(entry.path().lexically_normal());
+      }
+      if (found.size() == before)
+        throw UsageError(argument + ": no scenario files (.textproto, .pbtxt, .json) in this folder");
+      continue;
+    }
+    glob_t matches{};
+    const int status = ::glob(argument.c_str(), 0, nullptr, &matches);
+    std::size_t added = 0;
+    if (status == 0) {
+      for (std::size_t i = 0; i < matches.gl_pathc; ++i) {
+        const fs::path match = matches.gl_pathv[i];
+        if (fs::is_regular_file(match, ec) && is_scenario_file(match)) {
+          found.insert(match.lexically_normal());
+          ++added;
+        }
+      }
+    }
+    ::globfree(&matches);
+    if (added == 0) throw UsageError(argument + ": no such file, folder, or matching scenario files");
+  }
+  return {found.begin(), found.end()};
+}
+
+std::vector<std::string> output_names(const std::vector<fs::path>& scenarios) {
+  std::map<std::string, int> stem_count;
+  for (const auto& path : scenarios) ++stem_count[path.stem().string()];
+  std::vector<std::string> names;
+  std::set<std::string> taken;
+  for (const auto& path : scenarios) {
+    std::string name = path.stem().string();
+    const auto folder = path.parent_path().filename().string();
+    if (stem_count[name] > 1 && !folder.empty()) name = folder + "-" + name;
+    // Inputs are sorted, so any remaining clash is numbered the same way on every run (and on resume).
+    std::string unique = name;
+    for (int n = 2; taken.count(unique); ++n) unique = name + "-" + std::to_string(n);
+    taken.insert(unique);
+    names.push_back(unique + ".pb");
+  }
+  return names;
+}
+
+}  // namespace splitsim
