@@ -2,6 +2,8 @@
 
 #include <splitsim/models/auction.hpp>
 #include <splitsim/models/reach.hpp>
+#include <stdexcept>
+#include <string>
 
 namespace splitsim::plugins {
 namespace {
@@ -16,20 +18,12 @@ FeedPlatform::FeedPlatform(FeedDefaults d) {
   info_.name = std::move(d.name);
   info_.version = std::move(d.version);
   info_.description = std::move(d.description);
-  // The order must match FeedParam.
-  info_.params = {d.audience,
-                  d.followers,
-                  d.cpm,
-                  d.cpm_elasticity,
-                  d.cpm_period_noise,
-                  d.ctr,
-                  d.cvr,
-                  d.paid_engagement_rate,
-                  d.organic_reach_rate,
-                  d.organic_engagement_rate,
-                  d.organic_noise,
-                  d.follow_rate,
-                  d.halo_follow_rate};
+  for (std::size_t p = 0; p < d.params.size(); ++p) {
+    if (d.params[p].name.empty()) {
+      throw std::logic_error(info_.name + ": feed parameter #" + std::to_string(p) + " has no default");
+    }
+  }
+  info_.params.assign(d.params.begin(), d.params.end());
 }
 
 void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& out) const {
@@ -44,6 +38,7 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
     const double paid_engagement_rate = block.param(kPaidEngagementRate, i);
     const double organic_reach_rate = block.param(kOrganicReachRate, i);
     const double organic_engagement_rate = block.param(kOrganicEngagementRate, i);
+    const double organic_ctr = block.param(kOrganicCtr, i);
     const double organic_noise = block.param(kOrganicNoise, i);
     const double follow_rate = block.param(kFollowRate, i);
     const double halo_follow_rate = block.param(kHaloFollowRate, i);
@@ -83,7 +78,7 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
       reached = reach_so_far;
       const double paid_new_reach = paid + organic > 0.0 ? new_reach * paid / (paid + organic) : 0.0;
 
-      const double clicks = paid * ctr;
+      const double clicks = paid * ctr + organic * organic_ctr;
       const double engagements = organic_factor * organic_engagement_rate + paid * paid_engagement_rate;
       const double gained = engagements * follow_rate + paid_new_reach * halo_follow_rate;
 

@@ -1,6 +1,7 @@
 // A social feed network: auction-priced paid impressions plus organic posts to followers.
 #pragma once
 
+#include <array>
 #include <splitsim/platform.hpp>
 
 namespace splitsim::plugins {
@@ -17,30 +18,32 @@ enum FeedParam : std::size_t {
   kPaidEngagementRate,     // engagements per paid impression
   kOrganicReachRate,       // impressions per post per follower
   kOrganicEngagementRate,  // engagements per post per follower
+  kOrganicCtr,             // link clicks per organic impression
   kOrganicNoise,           // period-to-period organic swings (sigma of a mean-one log-normal)
   kFollowRate,             // new followers per engagement
   kHaloFollowRate,         // new followers per person newly reached by paid media
   kFeedParamCount
 };
 
-// The figures that differ between networks. Every default is a distribution with its source in `help`.
+// The figures that differ between networks, indexed by FeedParam (so their order cannot drift from it).
+// Every default is a distribution with its source in `help`.
 struct FeedDefaults {
   std::string name, version, description;
-  ParamSpec audience, followers, cpm, cpm_elasticity, cpm_period_noise, ctr, cvr, paid_engagement_rate,
-      organic_reach_rate, organic_engagement_rate, organic_noise, follow_rate, halo_follow_rate;
+  std::array<ParamSpec, kFeedParamCount> params;
 };
 
 // Per trial and period:
 //   paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity)  (CPM rises with spend)
 //   organic impressions = posts x followers x organic_reach_rate x noise
 //   reach: Poisson over the audience of all impressions so far; the period's share is the new people
-//   clicks = paid impressions x ctr; conversions = clicks x cvr
+//   clicks = paid impressions x ctr + organic impressions x organic_ctr; conversions = clicks x cvr
 //   engagements = posts x followers x organic_engagement_rate x noise + paid impressions x
 //   paid_engagement_rate followers gained = engagements x follow_rate + new people reached by paid x
 //   halo_follow_rate, and followers carry into the next period (so paid exposure raises later organic reach:
 //   the halo).
 class FeedPlatform : public Platform {
  public:
+  // Throws std::logic_error when a parameter was left unset (the loader reports it with the plugin's file).
   explicit FeedPlatform(FeedDefaults defaults);
   const PluginInfo& info() const override { return info_; }
   void simulate(const SimulationBlock& block, const OutputBuffers& out) const override;

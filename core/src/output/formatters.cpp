@@ -104,7 +104,8 @@ std::string format_table(const v1::Results& results, int top) {
       v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
   out << "\nTop " << shown << " of " << results.candidates_size() << " candidates by " << objective << ":\n";
   out << "  " << pad("#", 6) << pad("organic", 9);
-  for (const auto& c : alloc.channels()) out << pad(c.channel().substr(0, 12) + " paid", 18);
+  // Each channel's share of the paid budget / of the organic budget.
+  for (const auto& c : alloc.channels()) out << pad(c.channel().substr(0, 12) + " paid/org", 22);
   out << pad("objective", 14) << pad("P5", 14) << pad("P95", 14) << "\n";
   for (int rank = 0; rank < shown; ++rank) {
     const auto& candidate = results.candidates(order[static_cast<std::size_t>(rank)]);
@@ -114,7 +115,9 @@ std::string format_table(const v1::Results& results, int top) {
     }
     out << "  " << pad(std::to_string(candidate.index()), 6)
         << pad(percent(candidate.allocation().organic_share()), 9);
-    for (const auto& c : candidate.allocation().channels()) out << pad(percent(c.paid_share()), 18);
+    for (const auto& c : candidate.allocation().channels()) {
+      out << pad(percent(c.paid_share()) + " / " + percent(c.organic_share()), 22);
+    }
     out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14)
         << pad(number(kpi->p95()), 14) << "\n";
   }
