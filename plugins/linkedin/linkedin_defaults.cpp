@@ -62,7 +62,7 @@ FeedDefaults linkedin_defaults() {
   d.params[kOrganicCtr] = {
       "organic_ctr",
       "link clicks per organic impression",
-      D::beta_mean(0.004, 200),
+      D::beta_mean(0.004, 500),
       0,
       1,
       "link clicks on company page posts, below the sponsored CTR of 0.56% (assumption)"};

@@ -66,7 +66,7 @@ FeedDefaults meta_defaults() {
                                       "0.06% of followers per post (Rival IQ, 2023-24)"};
   d.params[kOrganicCtr] = {"organic_ctr",
                            "link clicks per organic impression",
-                           D::beta_mean(0.005, 200),
+                           D::beta_mean(0.005, 500),
                            0,
                            1,
                            "link clicks on page posts, below the all-clicks ad CTR of 0.90% (assumption)"};
