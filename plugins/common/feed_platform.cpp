@@ -39,6 +39,10 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
     const double organic_reach_rate = block.param(kOrganicReachRate, i);
     const double organic_engagement_rate = block.param(kOrganicEngagementRate, i);
     const double organic_ctr = block.param(kOrganicCtr, i);
+    const double discovery = block.param(kDiscoveryImpressions, i);
+    // Sources give organic engagement per follower per post; per impression it is that over the reach rate.
+    const double organic_engagement_per_impression =
+        organic_reach_rate > 0.0 ? organic_engagement_rate / organic_reach_rate : 0.0;
     const double organic_noise = block.param(kOrganicNoise, i);
     const double follow_rate = block.param(kFollowRate, i);
     const double halo_follow_rate = block.param(kHaloFollowRate, i);
@@ -66,11 +70,10 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
                     spend, cpm * block.noise.mean_one_log_normal(trial, period, kCpmNoiseDraw, cpm_noise),
                     audience, elasticity)
               : 0.0;
-      const double organic_factor =
-          posts > 0.0 ? posts * followers *
+      const double organic =
+          posts > 0.0 ? posts * (followers * organic_reach_rate + discovery) *
                             block.noise.mean_one_log_normal(trial, period, kOrganicNoiseDraw, organic_noise)
                       : 0.0;
-      const double organic = organic_factor * organic_reach_rate;
 
       cumulative_impressions += paid + organic;
       const double reach_so_far = models::poisson_reach(cumulative_impressions, audience);
@@ -79,7 +82,7 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
       const double paid_new_reach = paid + organic > 0.0 ? new_reach * paid / (paid + organic) : 0.0;
 
       const double clicks = paid * ctr + organic * organic_ctr;
-      const double engagements = organic_factor * organic_engagement_rate + paid * paid_engagement_rate;
+      const double engagements = organic * organic_engagement_per_impression + paid * paid_engagement_rate;
       const double gained = engagements * follow_rate + paid_new_reach * halo_follow_rate;
 
       spend_out[t] = spend;

@@ -19,6 +19,7 @@ enum FeedParam : std::size_t {
   kOrganicReachRate,       // impressions per post per follower
   kOrganicEngagementRate,  // engagements per post per follower
   kOrganicCtr,             // link clicks per organic impression
+  kDiscoveryImpressions,   // impressions per post from non-followers (recommendation feeds)
   kOrganicNoise,           // period-to-period organic swings (sigma of a mean-one log-normal)
   kFollowRate,             // new followers per engagement
   kHaloFollowRate,         // new followers per person newly reached by paid media
@@ -34,7 +35,7 @@ struct FeedDefaults {
 
 // Per trial and period:
 //   paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity)  (CPM rises with spend)
-//   organic impressions = posts x followers x organic_reach_rate x noise
+//   organic impressions = posts x (followers x organic_reach_rate + discovery impressions) x noise
 //   reach: Poisson over the audience of all impressions so far; the period's share is the new people
 //   clicks = paid impressions x ctr + organic impressions x organic_ctr; conversions = clicks x cvr
 //   engagements = posts x followers x organic_engagement_rate x noise + paid impressions x

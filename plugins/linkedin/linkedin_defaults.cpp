@@ -66,6 +66,12 @@ FeedDefaults linkedin_defaults() {
       0,
       1,
       "link clicks on company page posts, below the sponsored CTR of 0.56% (assumption)"};
+  d.params[kDiscoveryImpressions] = {"discovery_impressions",
+                                     "impressions per post",
+                                     D::fixed(0),
+                                     0,
+                                     1e8,
+                                     "reshares beyond followers (assumption: none by default)"};
   d.params[kOrganicNoise] = {"organic_noise",
                              "log-sd per period",
                              D::fixed(0.25),

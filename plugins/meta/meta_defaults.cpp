@@ -70,6 +70,13 @@ FeedDefaults meta_defaults() {
                            0,
                            1,
                            "link clicks on page posts, below the all-clicks ad CTR of 0.90% (assumption)"};
+  d.params[kDiscoveryImpressions] = {
+      "discovery_impressions",
+      "impressions per post",
+      D::fixed(0),
+      0,
+      1e8,
+      "shares and suggested posts beyond followers (assumption: none by default)"};
   d.params[kOrganicNoise] = {"organic_noise",
                              "log-sd per period",
                              D::fixed(0.25),

@@ -57,16 +57,16 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
   std::vector<std::string> plugin_dirs;
   po::options_description options("Options");
   options.add_options()("action", po::value(&action)->required(), "list, describe or check")(
-      "name", po::value(&name), "plugin name (describe), or plugin name or library path (check)");
+      "name", po::value(&name), "plugin name (describe), or plugin name or library path (check)")(
+      "markdown", "describe: print the parameters as a Markdown table (for a plugin's README)");
   add_plugin_options(options, plugin_dirs);
   po::positional_options_description positional;
   positional.add("action", 1).add("name", 1);
-  if (!parse(args, options, positional,
-             "Usage: splitsim plugins list | describe NAME | check NAME_OR_PATH "
-             "[--plugin-dir DIR]",
-             out)) {
-    return kExitOk;
-  }
+  const auto vm = parse(args, options, positional,
+                        "Usage: splitsim plugins list | describe NAME [--markdown] | check NAME_OR_PATH "
+                        "[--plugin-dir DIR]",
+                        out);
+  if (!vm) return kExitOk;
   if (action != "list" && action != "describe" && action != "check") {
     throw UsageError("unknown plugins action '" + action + "': use list, describe or check");
   }
@@ -94,13 +94,24 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
     throw UsageError("no plugin named '" + name + "' (see `splitsim plugins list`)");
   }
   const auto& info = plugin->info;
+  auto range_of = [](const ParamSpec& p) {
+    char range[96];
+    std::snprintf(range, sizeof range, "[%g, %g]", p.min, p.max);
+    return std::string(range);
+  };
+  if (vm->count("markdown")) {
+    out << "| parameter | unit | default | valid range | meaning and source |\n|---|---|---|---|---|\n";
+    for (const auto& p : info.params) {
+      out << "| `" << p.name << "` | " << p.unit << " | " << describe(p.default_value) << " | " << range_of(p)
+          << " | " << p.help << " |\n";
+    }
+    return kExitOk;
+  }
   out << info.name << " " << info.version << "\n"
       << info.description << "\nFile: " << plugin->file.string() << "\n\nParameters:\n";
   for (const auto& p : info.params) {
-    char range[96];
-    std::snprintf(range, sizeof range, "[%g, %g]", p.min, p.max);
     out << "  " << p.name << " (" << p.unit << ")\n      default " << describe(p.default_value)
-        << ", valid range " << range << "\n      " << p.help << "\n";
+        << ", valid range " << range_of(p) << "\n      " << p.help << "\n";
   }
   return kExitOk;
 }
