@@ -60,15 +60,15 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
   int runner_up = -1;
   for (int i = 0; i < candidates.size(); ++i) {
     if (i == static_cast<int>(best_index)) continue;
-    if (runner_up < 0 || candidates[i].objective_value() > candidates[runner_up].objective_value())
-      runner_up = i;
+    if (runner_up < 0 || better(candidates[i], candidates[runner_up], objective)) runner_up = i;
   }
   if (runner_up >= 0) {
-    const double gap = best.objective_value() - candidates[runner_up].objective_value();
+    const double gap = std::abs(best.objective_value() - candidates[runner_up].objective_value());
     const double base = std::abs(candidates[runner_up].objective_value());
-    if (base > 0.0) {
-      std::snprintf(line, sizeof line, " The runner-up, #%d, scores %.6g (%.1f%% lower).", runner_up,
-                    candidates[runner_up].objective_value(), 100.0 * gap / base);
+    if (base > 0.0 && std::isfinite(gap)) {
+      const bool lower = objective.statistic() != v1::PROB_TARGET && lower_is_better(objective.kpi());
+      std::snprintf(line, sizeof line, " The runner-up, #%d, scores %.6g (%.1f%% %s).", runner_up,
+                    candidates[runner_up].objective_value(), 100.0 * gap / base, lower ? "higher" : "lower");
     } else {
       std::snprintf(line, sizeof line, " The runner-up, #%d, scores %.6g.", runner_up,
                     candidates[runner_up].objective_value());
@@ -79,6 +79,12 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
 }
 
 }  // namespace
+
+bool better(const v1::Candidate& a, const v1::Candidate& b, const v1::Objective& objective) {
+  // Probabilities of reaching a target are better high whatever the KPI; other statistics follow the KPI.
+  const bool lower = objective.statistic() != v1::PROB_TARGET && lower_is_better(objective.kpi());
+  return lower ? a.objective_value() < b.objective_value() : a.objective_value() > b.objective_value();
+}
 
 double objective_value(const v1::KpiSummary& summary, v1::Statistic statistic) {
   switch (statistic) {
@@ -112,6 +118,10 @@ v1::Results build_results(const v1::Scenario& scenario, const SimulationSetup& s
     allocation->set_paid_budget(setup.budget * (1.0 - split.organic_share));
     allocation->set_organic_budget(setup.budget * split.organic_share);
     const auto plans = plan_channels(setup, split);
+    allocation->set_team_capacity_hours(setup.team.capacity_per_period * static_cast<double>(setup.periods));
+    double planned_hours = 0.0;
+    for (const auto& plan : plans) planned_hours += plan.planned_hours;
+    allocation->set_planned_team_hours(planned_hours);
     for (std::size_t c = 0; c < setup.channels.size(); ++c) {
       auto* channel = allocation->add_channels();
       channel->set_channel(setup.channels[c].name);
@@ -130,7 +140,7 @@ v1::Results build_results(const v1::Scenario& scenario, const SimulationSetup& s
     }
     candidate->set_objective_value(
         objective_value(find_kpi(*candidate, objective.kpi()), objective.statistic()));
-    if (best < 0 || candidate->objective_value() > results.candidates(best).objective_value()) {
+    if (best < 0 || better(*candidate, results.candidates(best), objective)) {
       best = static_cast<int>(index);
     }
   }

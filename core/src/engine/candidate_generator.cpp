@@ -1,7 +1,9 @@
 #include "engine/candidate_generator.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "engine/team_plan.hpp"
 #include "errors.hpp"
 
 namespace splitsim {
@@ -58,6 +60,10 @@ std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bo
 }
 
 std::vector<double> organic_grid(const v1::Scenario& scenario) {
+  // A fixed team is paid whatever the split: its cost is the organic share, nothing to search.
+  if (const auto team = resolve_team(scenario); team.present && team.fixed) {
+    return {std::min(1.0, team.horizon_cost(scenario.horizon().periods()) / scenario.budget().total())};
+  }
   const auto& bounds = scenario.search().organic_share();
   const double lo = bound_min(bounds), hi = bound_max(bounds), step = scenario.search().grid().organic_step();
   std::vector<double> values;

@@ -20,7 +20,8 @@ inline constexpr std::size_t kMaxCandidates = 100'000;
 
 // Enumerates the grid of a validated scenario. Channel shares are multiples of channel_step within each
 // channel's bounds, summing to 1; the organic share runs from its min to its max by organic_step (both ends
-// included). When one side gets no budget its split is irrelevant, so it is enumerated only once.
+// included), or is the fixed team's cost share. When one side gets no budget its split is irrelevant, so it
+// is enumerated only once.
 // Throws InputError when no grid point fits the bounds or the grid is larger than kMaxCandidates.
 std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, const std::string& file);
 

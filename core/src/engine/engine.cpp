@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "engine/output_checker.hpp"
@@ -26,15 +27,37 @@ struct Scratch {
   std::vector<double> outputs;   // kOutputCount arrays of block_trials * periods
   std::vector<double> audience;  // block_trials
   std::vector<const double*> params;
+  std::vector<double> team_hours;    // block_trials * periods: hours the plan needs in each period
+  std::vector<double> max_audience;  // block_trials: largest channel audience, the default population
 
   void reserve(std::size_t block_trials, std::size_t periods, std::size_t max_params) {
     outputs.resize(static_cast<std::size_t>(kOutputCount) * block_trials * periods);
     audience.resize(block_trials);
     params.resize(max_params);
+    team_hours.resize(block_trials * periods);
+    max_audience.resize(block_trials);
   }
 };
 
-// Output arrays summed into each KPI (organic and paid impressions both count as impressions).
+// n / d where a zero denominator means "nothing bought": infinite cost when money was spent, else 0.
+double cost_ratio(double n, double d) {
+  if (d > 0.0) return n / d;
+  return n > 0.0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+// Ratios derived from a row of additive KPIs (a channel's or the totals).
+void derive_kpis(double* k, double value_per_conversion) {
+  auto at = [&](v1::Kpi kpi) -> double& { return k[kpi_index(kpi)]; };
+  const double cost = at(v1::PAID_SPEND) + at(v1::ORGANIC_COST);
+  at(v1::CPM) = cost_ratio(1000.0 * at(v1::PAID_SPEND), at(v1::PAID_IMPRESSIONS));
+  at(v1::CPC) = cost_ratio(cost, at(v1::CLICKS));
+  at(v1::CPA) = cost_ratio(cost, at(v1::CONVERSIONS));
+  at(v1::ENGAGEMENT_RATE) = at(v1::IMPRESSIONS) > 0.0 ? at(v1::ENGAGEMENTS) / at(v1::IMPRESSIONS) : 0.0;
+  at(v1::ROAS) = cost > 0.0 ? at(v1::CONVERSIONS) * value_per_conversion / cost : 0.0;
+  at(v1::FREQUENCY) = at(v1::REACH) > 0.0 ? at(v1::IMPRESSIONS) / at(v1::REACH) : 0.0;
+}
+
+// Output arrays summed into the additive KPIs (organic and paid impressions both count as impressions).
 void add_kpis(const OutputBuffers& out, std::size_t i, double* kpi_sums) {
   double sums[kOutputCount] = {};
   for (int o = 0; o < kOutputCount; ++o) {
@@ -50,6 +73,7 @@ void add_kpis(const OutputBuffers& out, std::size_t i, double* kpi_sums) {
   kpi_sums[kpi_index(v1::FOLLOWERS_GAINED)] = sum(Output::kFollowersGained);
   kpi_sums[kpi_index(v1::PAID_IMPRESSIONS)] = sum(Output::kPaidImpressions);
   kpi_sums[kpi_index(v1::ORGANIC_IMPRESSIONS)] = sum(Output::kOrganicImpressions);
+  kpi_sums[kpi_index(v1::PAID_SPEND)] = sum(Output::kSpend);
 }
 
 std::vector<std::vector<double>> kpi_arrays(std::uint64_t trials) {
@@ -57,6 +81,21 @@ std::vector<std::vector<double>> kpi_arrays(std::uint64_t trials) {
 }
 
 }  // namespace
+
+bool lower_is_better(v1::Kpi kpi) {
+  switch (kpi) {
+    case v1::PAID_SPEND:
+    case v1::ORGANIC_COST:
+    case v1::TEAM_HOURS:
+    case v1::TEAM_SHORTFALL_HOURS:
+    case v1::CPM:
+    case v1::CPC:
+    case v1::CPA:
+      return true;
+    default:
+      return false;
+  }
+}
 
 SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginRegistry& registry) {
   SimulationSetup setup;
@@ -67,6 +106,9 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
   setup.budget = scenario.budget().total();
   setup.objective_kpi = scenario.objective().kpi();
   if (scenario.objective().has_target()) setup.target = scenario.objective().target();
+  setup.team = resolve_team(scenario);
+  setup.value_per_conversion = scenario.value_per_conversion();
+  if (scenario.has_population()) setup.population = scenario.population();
 
   for (int c = 0; c < scenario.channels_size(); ++c) {
     const auto& channel = scenario.channels(c);
@@ -85,7 +127,7 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
     setup.channels.push_back(
         {channel.name(), plugin,
          draw_parameters(resolved, setup.seed, static_cast<std::uint32_t>(c), setup.trials),
-         channel.organic().cost_per_post()});
+         channel.organic().cost_per_post(), channel.organic().format()});
   }
   return setup;
 }
@@ -94,14 +136,33 @@ std::vector<ChannelPlanValues> plan_channels(const SimulationSetup& setup, const
   const double paid_budget = setup.budget * (1.0 - split.organic_share);
   const double organic_budget = setup.budget * split.organic_share;
   const double periods = static_cast<double>(setup.periods);
-  std::vector<ChannelPlanValues> plans;
-  for (std::size_t c = 0; c < setup.channels.size(); ++c) {
-    ChannelPlanValues plan;
-    plan.paid_per_period = paid_budget * split.paid_shares[c] / periods;
-    const double cost = setup.channels[c].cost_per_post;
-    const double organic = organic_budget * split.organic_shares[c];
-    plan.posts_per_period = cost > 0.0 && organic > 0.0 ? organic / cost / periods : 0.0;
-    plans.push_back(plan);
+  const TeamPlan& team = setup.team;
+  std::vector<ChannelPlanValues> plans(setup.channels.size());
+  double paid_hours = 0.0;  // campaign management over the horizon, all channels
+  for (std::size_t c = 0; c < plans.size(); ++c) {
+    plans[c].paid_budget = paid_budget * split.paid_shares[c];
+    plans[c].paid_per_period = plans[c].paid_budget / periods;
+    plans[c].organic_budget = organic_budget * split.organic_shares[c];
+    if (team.present && plans[c].paid_budget > 0.0) {
+      plans[c].planned_hours = team.paid_campaign_per_period * periods;
+      paid_hours += plans[c].planned_hours;
+    }
+  }
+  // A fixed team spends all hours not taken by campaigns on posts; otherwise the organic budget buys hours.
+  const double post_hours_available =
+      team.present && team.fixed ? std::max(0.0, team.capacity_per_period * periods - paid_hours) : 0.0;
+  for (std::size_t c = 0; c < plans.size(); ++c) {
+    auto& plan = plans[c];
+    if (plan.organic_budget <= 0.0) continue;
+    if (team.present) {
+      plan.post_hours = team.post_hours(setup.channels[c].format);
+      const double hours = team.fixed ? post_hours_available * split.organic_shares[c]
+                                      : plan.organic_budget / team.hourly_rate;
+      plan.posts_per_period = hours / plan.post_hours / periods;
+      plan.planned_hours += hours;
+    } else if (setup.channels[c].cost_per_post > 0.0) {
+      plan.posts_per_period = plan.organic_budget / setup.channels[c].cost_per_post / periods;
+    }
   }
   return plans;
 }
@@ -175,15 +236,63 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
       }
       check_outputs(plugin_name, channel.name, block, out);
 
-      // Totals add channels in scenario order, so the sums do not depend on scheduling.
+      // Per trial: the channel's additive KPIs, its team hours, then its ratios; totals add channels in
+      // scenario order, so the sums do not depend on scheduling.
+      const auto& plan = plan_values[c];
+      const TeamPlan& team = setup_.team;
       for (std::size_t i = 0; i < n; ++i) {
         add_kpis(out, i, kpi_sums);
         const std::size_t trial = first + i;
+        kpi_sums[kpi_index(v1::ORGANIC_COST)] = plan.organic_budget;
+        double hours = 0.0;
+        if (team.present) {
+          const double* engagements = out.row(Output::kEngagements, i);
+          const double fixed_hours = plan.planned_hours / static_cast<double>(periods);
+          double* needed = scratch.team_hours.data() + i * periods;
+          for (std::size_t t = 0; t < periods; ++t) {
+            const double period_hours =
+                fixed_hours + engagements[t] / 1000.0 * team.community_per_1000_engagements;
+            needed[t] = (c == 0 ? 0.0 : needed[t]) + period_hours;
+            hours += period_hours;
+          }
+        }
+        kpi_sums[kpi_index(v1::TEAM_HOURS)] = hours;
+        scratch.max_audience[i] =
+            c == 0 ? out.audience[i] : std::max(scratch.max_audience[i], out.audience[i]);
         for (int k = 0; k < kKpiCount; ++k) {
-          kpis.channels[c][k][trial] = kpi_sums[k];
-          kpis.totals[k][trial] += kpi_sums[k];
+          if (k == kpi_index(v1::TEAM_SHORTFALL_HOURS)) kpi_sums[k] = 0.0;  // a team-wide figure, set below
+          kpis.totals[k][trial] = (c == 0 ? 0.0 : kpis.totals[k][trial]) + kpi_sums[k];
+        }
+        derive_kpis(kpi_sums, setup_.value_per_conversion);
+        for (int k = 0; k < kKpiCount; ++k) kpis.channels[c][k][trial] = kpi_sums[k];
+      }
+    }
+
+    // Across channels: reach with overlap, the team's shortfall, and the ratios of the totals.
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t trial = first + i;
+      double* totals[kKpiCount];
+      double row[kKpiCount];
+      for (int k = 0; k < kKpiCount; ++k) {
+        totals[k] = &kpis.totals[k][trial];
+        row[k] = *totals[k];
+      }
+      const double population = setup_.population.value_or(scratch.max_audience[i]);
+      double unreached = 1.0;
+      for (std::size_t c = 0; c < channels; ++c) {
+        unreached *= 1.0 - std::min(1.0, kpis.channels[c][kpi_index(v1::REACH)][trial] / population);
+      }
+      row[kpi_index(v1::REACH)] = channels > 0 ? population * (1.0 - unreached) : 0.0;
+      double shortfall = 0.0;
+      if (setup_.team.present) {
+        const double* needed = scratch.team_hours.data() + i * periods;
+        for (std::size_t t = 0; t < periods; ++t) {
+          shortfall += std::max(0.0, needed[t] - setup_.team.capacity_per_period);
         }
       }
+      row[kpi_index(v1::TEAM_SHORTFALL_HOURS)] = shortfall;
+      derive_kpis(row, setup_.value_per_conversion);
+      for (int k = 0; k < kKpiCount; ++k) *totals[k] = row[k];
     }
   });
   throw_if_cancelled();
@@ -196,11 +305,14 @@ std::vector<CandidateOutcome> Engine::evaluate(const std::vector<CandidateSplit>
     const TrialKpis kpis = simulate(candidates[index]);
     CandidateOutcome& outcome = outcomes[index];
     auto target_for = [&](int k) { return kpi_at(k) == setup_.objective_kpi ? setup_.target : std::nullopt; };
-    for (int k = 0; k < kKpiCount; ++k) outcome.totals.push_back(summarize(kpis.totals[k], target_for(k)));
+    for (int k = 0; k < kKpiCount; ++k) {
+      outcome.totals.push_back(summarize(kpis.totals[k], target_for(k), lower_is_better(kpi_at(k))));
+    }
     outcome.channels.resize(kpis.channels.size());
     for (std::size_t c = 0; c < kpis.channels.size(); ++c) {
       for (int k = 0; k < kKpiCount; ++k)
-        outcome.channels[c].push_back(summarize(kpis.channels[c][k], target_for(k)));
+        outcome.channels[c].push_back(
+            summarize(kpis.channels[c][k], target_for(k), lower_is_better(kpi_at(k))));
     }
   });
   throw_if_cancelled();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/candidate_generator.hpp"
+#include "engine/team_plan.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "scenario.pb.h"
 #include "stats/summary.hpp"
@@ -14,16 +15,20 @@
 namespace splitsim {
 
 // KPIs are indexed by their proto enum value minus one.
-inline constexpr int kKpiCount = 8;
+inline constexpr int kKpiCount = 18;
 inline int kpi_index(v1::Kpi kpi) { return static_cast<int>(kpi) - 1; }
 inline v1::Kpi kpi_at(int index) { return static_cast<v1::Kpi>(index + 1); }
+
+// Costs and shortfalls are better low; every other KPI is better high.
+bool lower_is_better(v1::Kpi kpi);
 
 // One channel ready to simulate: its plugin and its parameters drawn for every trial.
 struct ChannelModel {
   std::string name;
   const LoadedPlugin* plugin = nullptr;
-  std::vector<std::vector<double>> params;  // [parameter][trial], in the plugin's parameter order
-  double cost_per_post = 0.0;
+  std::vector<std::vector<double>> params;              // [parameter][trial], in the plugin's parameter order
+  double cost_per_post = 0.0;                           // without a team
+  v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;  // with a team
 };
 
 // Everything a run needs besides the candidates.
@@ -36,6 +41,9 @@ struct SimulationSetup {
   double budget = 0.0;
   v1::Kpi objective_kpi = v1::KPI_UNSPECIFIED;
   std::optional<double> target;  // P(objective KPI >= target) is reported when set
+  TeamPlan team;
+  double value_per_conversion = 0.0;
+  std::optional<double> population;  // for total reach; default: each trial's largest channel audience
 };
 
 // Resolves each channel's parameters (scenario overrides over plugin defaults) and draws them for all trials.
@@ -53,10 +61,14 @@ struct CandidateOutcome {
   std::vector<std::vector<Summary>> channels;  // [channel][kpi]
 };
 
-// What each channel receives per period under a split (even pacing over the horizon).
+// What each channel receives under a split (even pacing over the horizon).
 struct ChannelPlanValues {
   double paid_per_period = 0.0;
   double posts_per_period = 0.0;
+  double paid_budget = 0.0;     // over the horizon
+  double organic_budget = 0.0;  // over the horizon
+  double post_hours = 0.0;      // team hours per post (0 without a team)
+  double planned_hours = 0.0;   // team hours for posts and campaign management over the horizon
 };
 std::vector<ChannelPlanValues> plan_channels(const SimulationSetup& setup, const CandidateSplit& split);
 

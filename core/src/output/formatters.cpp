@@ -44,11 +44,19 @@ std::string kpi_name(v1::Kpi kpi) {
   return name;
 }
 
-void print_kpi_table(std::ostringstream& out,
-                     const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis) {
+// KPIs that mean nothing for this scenario: ROAS without a value per conversion, hours without a team.
+bool applies(v1::Kpi kpi, const v1::Scenario& scenario) {
+  if (kpi == v1::ROAS) return scenario.value_per_conversion() > 0.0;
+  if (kpi == v1::TEAM_HOURS || kpi == v1::TEAM_SHORTFALL_HOURS) return scenario.has_team();
+  return true;
+}
+
+void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis,
+                     const v1::Scenario& scenario) {
   out << "  " << pad("KPI", 20, false) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
       << pad("P(>=target)", 13) << "\n";
   for (const auto& k : kpis) {
+    if (!applies(k.kpi(), scenario)) continue;
     out << "  " << pad(kpi_name(k.kpi()), 20, false) << pad(number(k.mean()), 14) << pad(number(k.p5()), 14)
         << pad(number(k.p50()), 14) << pad(number(k.p95()), 14)
         << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
@@ -89,8 +97,14 @@ std::string format_table(const v1::Results& results, int top) {
     out << "  " << pad(c.channel(), 20, false) << pad(number(c.paid_budget()), 14)
         << pad(number(c.organic_budget()), 14) << pad(fmt("%.1f", c.posts_per_period()), 14) << "\n";
   }
+  if (alloc.team_capacity_hours() > 0.0) {
+    out << "  Team: the plan needs " << number(alloc.planned_team_hours())
+        << " hours for posts and campaigns "
+        << "(plus community work, in team hours below) of " << number(alloc.team_capacity_hours())
+        << " available over the horizon\n";
+  }
   out << "\n";
-  print_kpi_table(out, best.kpis());
+  print_kpi_table(out, best.kpis(), scenario);
   out << "\n" << rec.explanation() << "\n";
 
   // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.

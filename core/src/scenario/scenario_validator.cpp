@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/team_plan.hpp"
 #include "errors.hpp"
 
 namespace splitsim {
@@ -135,7 +136,7 @@ std::string known_names(const std::vector<std::string>& names) {
   return text.empty() ? "(none)" : text;
 }
 
-void check_channel(const v1::Channel& channel, const FieldPath& path, bool organic_possible,
+void check_channel(const v1::Channel& channel, const FieldPath& path, bool organic_possible, bool has_team,
                    const PluginRegistry& registry, Problems& problems) {
   if (channel.name().empty()) problems.add(path.child("name"), "a channel needs a name");
   check_bounds(channel.paid_share(), path.child("paid_share"), problems);
@@ -145,10 +146,14 @@ void check_channel(const v1::Channel& channel, const FieldPath& path, bool organ
   if (!std::isfinite(cost) || cost < 0.0) {
     problems.add(path.child("organic").child("cost_per_post"),
                  "must be a finite amount >= 0 (got " + num(cost) + ")");
-  } else if (organic_possible && bound_max(channel.organic_share()) > 0.0 && cost == 0.0) {
+  } else if (has_team && cost > 0.0) {
+    problems.add(path.child("organic").child("cost_per_post"),
+                 "with a team, posts are priced by the team's hours: remove cost_per_post and give the post "
+                 "format instead, e.g. organic { format: VIDEO }");
+  } else if (!has_team && organic_possible && bound_max(channel.organic_share()) > 0.0 && cost == 0.0) {
     problems.add(path.child("organic").child("cost_per_post"),
                  "is required (> 0) because this channel can receive organic budget; set organic_share "
-                 "{ max: 0 } to keep it paid only");
+                 "{ max: 0 } to keep it paid only, or describe the team (team { preset: \"solo\" })");
   }
 
   if (channel.plugin().empty()) {
@@ -221,6 +226,64 @@ void check_step(double step, const FieldPath& path, bool must_divide_one, Proble
   }
 }
 
+void check_team(const v1::Scenario& s, Problems& problems) {
+  const auto path = FieldPath().child("team");
+  const auto& team = s.team();
+  std::size_t members = 0;
+  if (!team.preset().empty()) {
+    members = team_preset(team.preset()).size();
+    if (members == 0) {
+      std::vector<std::string> names = team_preset_names();
+      problems.add(path.child("preset"),
+                   "unknown team preset '" + team.preset() + "'; presets: " + known_names(names));
+    }
+  }
+  for (int i = 0; i < team.members_size(); ++i) {
+    const auto& m = team.members(i);
+    const auto member = path.child("members", i);
+    if (!(std::isfinite(m.fte()) && m.fte() > 0.0)) {
+      problems.add(member.child("fte"), "must be > 0 full-time equivalents (got " + num(m.fte()) + ")");
+    }
+    if (!(std::isfinite(m.hourly_cost()) && m.hourly_cost() > 0.0)) {
+      problems.add(member.child("hourly_cost"),
+                   "must be a positive cost per hour (got " + num(m.hourly_cost()) + ")");
+    }
+    ++members;
+  }
+  if (members == 0)
+    problems.add(path, "a team needs people: a preset (solo, small, mid, enterprise) or members");
+  if (team.has_hours_per_fte_week() &&
+      !(std::isfinite(team.hours_per_fte_week()) && team.hours_per_fte_week() > 0.0 &&
+        team.hours_per_fte_week() <= 80.0)) {
+    problems.add(path.child("hours_per_fte_week"),
+                 "must be between 0 (excluded) and 80 (got " + num(team.hours_per_fte_week()) + ")");
+  }
+  const auto& h = team.hours();
+  const auto hours = path.child("hours");
+  auto positive = [&](bool has, double value, const char* name) {
+    if (has && !(std::isfinite(value) && value > 0.0))
+      problems.add(hours.child(name), "must be > 0 hours (got " + num(value) + ")");
+  };
+  auto non_negative = [&](bool has, double value, const char* name) {
+    if (has && !(std::isfinite(value) && value >= 0.0))
+      problems.add(hours.child(name), "must be >= 0 hours (got " + num(value) + ")");
+  };
+  positive(h.has_simple_post(), h.simple_post(), "simple_post");
+  positive(h.has_crafted_post(), h.crafted_post(), "crafted_post");
+  positive(h.has_video_post(), h.video_post(), "video_post");
+  non_negative(h.has_community_per_1000_engagements(), h.community_per_1000_engagements(),
+               "community_per_1000_engagements");
+  non_negative(h.has_paid_campaign_per_period(), h.paid_campaign_per_period(), "paid_campaign_per_period");
+  if (team.fixed() && members > 0 && s.budget().total() > 0.0) {
+    const double cost = resolve_team(s).horizon_cost(s.horizon().periods());
+    if (cost > s.budget().total()) {
+      problems.add(path.child("fixed"), "the fixed team costs " + num(cost) + " " + s.budget().currency() +
+                                            " over the horizon, more than the whole budget of " +
+                                            num(s.budget().total()));
+    }
+  }
+}
+
 }  // namespace
 
 Distribution to_distribution(const v1::Parameter& parameter) {
@@ -286,7 +349,7 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
     if (!s.channels(i).name().empty() && !names.insert(s.channels(i).name()).second) {
       problems.add(path.child("name"), "channel name '" + s.channels(i).name() + "' is used twice");
     }
-    check_channel(s.channels(i), path, organic_possible, registry, problems);
+    check_channel(s.channels(i), path, organic_possible, s.has_team(), registry, problems);
   }
   if (s.channels_size() > 0) {
     if (paid_possible) check_shares_can_sum(s, true, problems);
@@ -304,6 +367,19 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   if (objective.statistic() == v1::PROB_TARGET && !objective.has_target()) {
     problems.add(root.child("objective").child("statistic"),
                  "PROB_TARGET needs a target: set objective { target: ... }");
+  }
+
+  if (s.has_team()) check_team(s, problems);
+  if (!(std::isfinite(s.value_per_conversion()) && s.value_per_conversion() >= 0.0)) {
+    problems.add(root.child("value_per_conversion"),
+                 "must be an amount >= 0 (got " + num(s.value_per_conversion()) + ")");
+  }
+  if (objective.kpi() == v1::ROAS && !(s.value_per_conversion() > 0.0)) {
+    problems.add(root.child("objective").child("kpi"),
+                 "ROAS needs value_per_conversion (money one conversion is worth)");
+  }
+  if (s.has_population() && !(std::isfinite(s.population()) && s.population() >= 1.0)) {
+    problems.add(root.child("population"), "must be at least 1 person (got " + num(s.population()) + ")");
   }
 
   if (s.trials() < 1 || s.trials() > kMaxTrials) {

@@ -27,7 +27,7 @@ double percentile_sorted(std::span<const double> sorted, double q) {
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-Summary summarize(std::span<const double> values, std::optional<double> target) {
+Summary summarize(std::span<const double> values, std::optional<double> target, bool lower_is_better) {
   Summary s;
   const std::size_t n = values.size();
   if (n == 0) return s;
@@ -55,9 +55,11 @@ Summary summarize(std::span<const double> values, std::optional<double> target) 
                 ? sorted.front()
                 : compensated_sum(std::span<const double>(sorted).first(tail)) / static_cast<double>(tail);
   if (target) {
-    // In sorted order the first value >= target gives the count at once.
-    const auto first = std::lower_bound(sorted.begin(), sorted.end(), *target);
-    s.prob_target = static_cast<double>(sorted.end() - first) / static_cast<double>(n);
+    // In sorted order one binary search gives the count at once.
+    const auto reached = lower_is_better
+                             ? std::upper_bound(sorted.begin(), sorted.end(), *target) - sorted.begin()
+                             : sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), *target);
+    s.prob_target = static_cast<double>(reached) / static_cast<double>(n);
   }
   return s;
 }
