@@ -1,6 +1,9 @@
 // Test-only plugins: one honest model and variants that each break one rule the runner enforces.
 // Built once per TEST_KIND so every library holds exactly one plugin.
+#include <chrono>
+#include <csignal>
 #include <limits>
+#include <thread>
 #include <splitsim/splitsim.hpp>
 #include <stdexcept>
 
@@ -25,6 +28,10 @@ class TestPlatform final : public splitsim::Platform {
   void simulate(const splitsim::SimulationBlock& block, const splitsim::OutputBuffers& out) const override {
 #if TEST_KIND == 1
     throw std::runtime_error("model exploded: test");
+#elif TEST_KIND == 5
+    std::raise(SIGSEGV);  // what a wild pointer does: only an isolated run survives it
+#elif TEST_KIND == 6
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));  // a model that never returns
 #endif
     for (std::size_t i = 0; i < block.trials; ++i) {
       const double audience = block.param(0, i);

@@ -114,6 +114,7 @@ class Batch {
 
   v1::BatchManifest run() {
     fs::create_directories(options_.output_dir);
+    remove_leftovers();
     write_manifest();
     tbb::task_arena arena(static_cast<int>(std::max<std::size_t>(1, options_.threads)));
     std::vector<std::thread> workers;
@@ -313,6 +314,18 @@ class Batch {
                                                                    : v1::FAILED);
     run.set_message(message.empty() ? "exit code " + std::to_string(code) : message);
     return run;
+  }
+
+  // A batch killed mid-write (SIGKILL) leaves the atomic writer's temporary files and isolated runs'
+  // captured stderr: hidden files of ours that no complete output is. Sweep them before starting.
+  void remove_leftovers() const {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(options_.output_dir, ec)) {
+      const auto name = entry.path().filename().string();
+      const bool ours = name.size() > 1 && name[0] == '.' &&
+                        (name.find(".tmp.") != std::string::npos || name.ends_with(".stderr"));
+      if (ours && entry.is_regular_file()) fs::remove(entry.path(), ec);
+    }
   }
 
   // Caller holds mutex_ (or runs alone).

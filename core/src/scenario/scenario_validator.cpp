@@ -359,7 +359,7 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   const auto& objective = s.objective();
   if (objective.kpi() == v1::KPI_UNSPECIFIED) {
     problems.add(root.child("objective").child("kpi"),
-                 "missing: name the KPI to maximise, e.g. kpi: CONVERSIONS");
+                 "missing: name the KPI to optimise, e.g. kpi: CONVERSIONS");
   }
   if (objective.has_target() && !std::isfinite(objective.target())) {
     problems.add(root.child("objective").child("target"), "must be a finite number");
