@@ -76,7 +76,8 @@ CommandResult run_splitsim(const std::vector<std::string>& args) {
   for (const auto& arg : args) command += " " + quote(arg);
   command += " > " + quote((dir / "out").string()) + " 2> " + quote((dir / "err").string()) + " < /dev/null";
   // The tests choose their plugin folders explicitly: the caller's environment must not add any.
-  const std::string full = "env -u SPLITSIM_PLUGIN_PATH " + command;
+  // A hang must fail the test, not the suite: the command is killed after two minutes.
+  const std::string full = "env -u SPLITSIM_PLUGIN_PATH timeout -s KILL 120 " + command;
   const int status = std::system(full.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

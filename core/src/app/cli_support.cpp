@@ -45,6 +45,16 @@ PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {
   return registry;
 }
 
+void add_limit_options(po::options_description& options, ResourceLimits& limits) {
+  options.add_options()("max-memory-gib", po::value<double>()->notifier([&limits](double gib) {
+    limits.max_bytes = gib * (1u << 30);
+  }),
+                        "refuse runs estimated to need more memory (default 8)")(
+      "max-work",
+      po::value<double>()->notifier([&limits](double work) { limits.max_channel_periods = work; }),
+      "refuse runs simulating more channel-periods (default 2e11)");
+}
+
 ScenarioOverrides overrides_from(const po::variables_map& vm) {
   ScenarioOverrides overrides;
   if (vm.count("trials")) overrides.trials = vm["trials"].as<std::uint64_t>();

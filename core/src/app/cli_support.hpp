@@ -25,6 +25,9 @@ std::optional<boost::program_options::variables_map> parse(
 // Loads the plugins of --plugin-dir folders (which must exist), SPLITSIM_PLUGIN_PATH and the bundled folder.
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
 
+// Adds --max-memory-gib and --max-work, which raise the limits a run is refused beyond.
+void add_limit_options(boost::program_options::options_description& options, ResourceLimits& limits);
+
 // --trials and --seed when given.
 ScenarioOverrides overrides_from(const boost::program_options::variables_map& vm);
 

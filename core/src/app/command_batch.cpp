@@ -90,6 +90,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
       "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides every scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)");
   add_plugin_options(options, plugin_dirs);
+  ResourceLimits limits;
+  add_limit_options(options, limits);
   po::positional_options_description positional;
   positional.add("paths", -1);
   const std::string usage =
@@ -113,6 +115,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   }
   batch.plugin_dirs = plugin_dirs;
   batch.overrides = overrides_from(*vm);
+  batch.limits = limits;
   batch.executable = boost::dll::program_location();
   for (const auto& dir : plugin_dirs) {
     std::error_code ec;

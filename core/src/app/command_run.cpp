@@ -31,6 +31,8 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
       "format", po::value(&format_text)->default_value("table"), "table, json or csv")(
       "top", po::value(&top)->default_value(10), "candidates listed in the table");
   add_plugin_options(options, plugin_dirs);
+  ResourceLimits limits;
+  add_limit_options(options, limits);
   po::positional_options_description positional;
   positional.add("scenario", 1);
   const std::string usage =
@@ -46,7 +48,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   const std::size_t workers =
       threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
-  const auto results = run_scenario(loaded, registry, workers);
+  const auto results = run_scenario(loaded, registry, workers, limits);
 
   if (!output_file.empty()) save_results(output_file, results);
   out << format_results(results, format, top);

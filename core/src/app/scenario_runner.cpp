@@ -28,11 +28,18 @@ void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides)
   if (overrides.seed) scenario.set_seed(*overrides.seed);
 }
 
-v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads) {
+v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
+                         const ResourceLimits& limits) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
   const auto candidates = generate_candidates(loaded.scenario, loaded.file);
+  std::size_t parameters = 0;
+  for (const auto& channel : loaded.scenario.channels()) {
+    if (const auto* plugin = registry.find(channel.plugin())) parameters += plugin->info.params.size();
+  }
+  check_resources(estimate_resources(loaded.scenario, candidates.size(), parameters, threads), limits,
+                  loaded.file);
   const SimulationSetup setup = prepare_simulation(loaded.scenario, registry);
   const auto outcomes = Engine(setup).evaluate(candidates);
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "engine/resource_estimate.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "results.pb.h"
 #include "scenario/scenario_loader.hpp"
@@ -21,6 +22,8 @@ void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides)
 
 // Validates the scenario (InputError), simulates every candidate (PluginError), and returns the results with
 // their metadata. Parallelism is whatever the calling oneTBB arena allows; `threads` is recorded as such.
-v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads);
+// Refuses (InputError) a run whose estimated memory or work exceeds `limits`.
+v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
+                         const ResourceLimits& limits = {});
 
 }  // namespace splitsim

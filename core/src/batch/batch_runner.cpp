@@ -185,7 +185,8 @@ class Batch {
         tbb::task_group group(context);
         group.run_and_wait([&] {
           try {
-            results = run_scenario(loaded, registry_, static_cast<std::size_t>(arena.max_concurrency()));
+            results = run_scenario(loaded, registry_, static_cast<std::size_t>(arena.max_concurrency()),
+                                   options_.limits);
           } catch (...) {
             error = std::current_exception();  // Cancelled included
           }
@@ -235,6 +236,11 @@ class Batch {
     if (options_.overrides.seed)
       args.insert(args.end(), {"--seed", std::to_string(*options_.overrides.seed)});
     for (const auto& dir : options_.plugin_dirs) args.insert(args.end(), {"--plugin-dir", dir});
+    char limit[64];
+    std::snprintf(limit, sizeof limit, "%.17g", options_.limits.max_bytes / (1u << 30));
+    args.insert(args.end(), {"--max-memory-gib", limit});
+    std::snprintf(limit, sizeof limit, "%.17g", options_.limits.max_channel_periods);
+    args.insert(args.end(), {"--max-work", limit});
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);

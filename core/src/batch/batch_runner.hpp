@@ -25,6 +25,7 @@ struct BatchOptions {
   std::optional<double> timeout_seconds;  // per scenario; needs isolate
   std::vector<std::string> plugin_dirs;
   ScenarioOverrides overrides;
+  ResourceLimits limits;
   std::filesystem::path executable;  // the splitsim binary, for isolated runs
 };
 

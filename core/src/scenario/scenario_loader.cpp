@@ -29,12 +29,12 @@ class CollectingErrors : public google::protobuf::io::ErrorCollector {
   std::vector<InputProblem>& problems() { return problems_; }
 
  private:
-  // The parser names the bad token, not the field: take the last "name:" before the error on its line.
+  // The parser names the bad token, not the field: when that token is a field's value, name the field.
   std::string field_before(int line, int column) const {
     if (line < 0 || static_cast<std::size_t>(line) >= lines_.size()) return "";
     const std::string prefix =
         lines_[static_cast<std::size_t>(line)].substr(0, static_cast<std::size_t>(std::max(column, 0)));
-    static const std::regex kFieldThenColon(R"(([A-Za-z_][A-Za-z0-9_]*)\s*:\s*[^:]*$)");
+    static const std::regex kFieldThenColon(R"(([A-Za-z_][A-Za-z0-9_]*)\s*:\s*\S*\s*$)");
     std::smatch match;
     return std::regex_search(prefix, match, kFieldThenColon) ? match[1].str() : "";
   }
@@ -49,6 +49,12 @@ std::string read_file(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     throw InputError(path.string(),
                      std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
+  }
+  // A scenario is a few kilobytes; a huge file is a mistake (wrong file, generated junk), not a plan.
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxScenarioBytes) {
+    throw InputError(path.string(), "the file is " + std::to_string(size / (1024 * 1024)) +
+                                        " MiB; scenarios are limited to " +
+                                        std::to_string(kMaxScenarioBytes / (1024 * 1024)) + " MiB");
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

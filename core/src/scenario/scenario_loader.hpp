@@ -1,6 +1,7 @@
 // Reads a scenario file (Protobuf text format or JSON) through libprotobuf's own parsers.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -8,6 +9,9 @@
 #include "scenario/source_map.hpp"
 
 namespace splitsim {
+
+// Larger scenario files are refused before they are read.
+inline constexpr std::uintmax_t kMaxScenarioBytes = 16u * 1024 * 1024;
 
 // A parsed scenario with where it came from. Defaults are filled in, so what runs is what is recorded.
 struct LoadedScenario {

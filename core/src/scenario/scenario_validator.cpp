@@ -20,12 +20,21 @@ std::string num(double value) {
 // Accumulates problems with their location; one instance per validation.
 class Problems {
  public:
+  static constexpr std::size_t kMaxReported = 50;
+
   explicit Problems(const LoadedScenario& loaded) : loaded_(loaded) {}
   void add(const FieldPath& path, std::string message) {
     problems_.push_back({loaded_.file, loaded_.source.line_of(path), path.to_string(), std::move(message)});
   }
   void throw_if_any() {
-    if (!problems_.empty()) throw InputError(std::move(problems_));
+    if (problems_.empty()) return;
+    // A generated file can repeat one mistake thousands of times: the first ones say what to fix.
+    if (problems_.size() > kMaxReported) {
+      const auto more = problems_.size() - kMaxReported;
+      problems_.resize(kMaxReported);
+      problems_.push_back({loaded_.file, 0, "", "... and " + std::to_string(more) + " more problems"});
+    }
+    throw InputError(std::move(problems_));
   }
 
  private:
@@ -216,8 +225,9 @@ void check_shares_can_sum(const v1::Scenario& scenario, bool paid, Problems& pro
 }
 
 void check_step(double step, const FieldPath& path, bool must_divide_one, Problems& problems) {
-  if (!(step > 0.0 && step <= 1.0)) {
-    problems.add(path, "must be in (0, 1] (got " + num(step) + ")");
+  // Finer steps than 0.1% give grids nobody reads, and ever finer ones never finish enumerating.
+  if (!(step >= kMinGridStep && step <= 1.0)) {
+    problems.add(path, "must be between " + num(kMinGridStep) + " and 1 (got " + num(step) + ")");
     return;
   }
   const double units = 1.0 / step;
@@ -284,6 +294,26 @@ void check_team(const v1::Scenario& s, Problems& problems) {
   }
 }
 
+// Strings end up in tables, CSV and JSON: they must be valid UTF-8 (text format does not check it).
+bool valid_utf8(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    // A lead byte must be valid and followed by its continuation bytes, all present.
+    if (extra < 0 || text.size() - i <= static_cast<std::size_t>(extra)) return false;
+    for (int k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) >> 6) != 0x2) return false;
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return true;
+}
+
+void check_text(const std::string& text, const FieldPath& path, Problems& problems) {
+  if (!valid_utf8(text)) problems.add(path, "is not valid UTF-8 text");
+}
+
 }  // namespace
 
 Distribution to_distribution(const v1::Parameter& parameter) {
@@ -342,6 +372,9 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
 
   if (s.channels_size() == 0) {
     problems.add(root.child("channels"), "a scenario needs at least one channel");
+  } else if (s.channels_size() > kMaxChannels) {
+    problems.add(root.child("channels"), "at most " + std::to_string(kMaxChannels) + " channels (got " +
+                                             std::to_string(s.channels_size()) + ")");
   }
   std::set<std::string> names;
   for (int i = 0; i < s.channels_size(); ++i) {
@@ -370,6 +403,16 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   }
 
   if (s.has_team()) check_team(s, problems);
+  check_text(s.name(), root.child("name"), problems);
+  check_text(s.description(), root.child("description"), problems);
+  for (int i = 0; i < s.channels_size(); ++i) {
+    check_text(s.channels(i).name(), root.child("channels", i).child("name"), problems);
+    check_text(s.channels(i).plugin(), root.child("channels", i).child("plugin"), problems);
+    for (int p = 0; p < s.channels(i).params_size(); ++p) {
+      check_text(s.channels(i).params(p).name(), root.child("channels", i).child("params", p).child("name"),
+                 problems);
+    }
+  }
   if (!(std::isfinite(s.value_per_conversion()) && s.value_per_conversion() >= 0.0)) {
     problems.add(root.child("value_per_conversion"),
                  "must be an amount >= 0 (got " + num(s.value_per_conversion()) + ")");
