@@ -12,6 +12,10 @@ packages=(
   libbenchmark-dev                           # bench/
 )
 
+# Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).
+read -r -a extra <<< "${SPLITSIM_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

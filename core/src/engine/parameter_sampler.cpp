@@ -52,7 +52,9 @@ std::vector<std::vector<double>> draw_parameters(const std::vector<ResolvedParam
   const RandomStream stream(seed, channel, StreamId::kParameters);
   std::vector<std::vector<double>> values(parameters.size(), std::vector<double>(trials));
   for (std::size_t p = 0; p < parameters.size(); ++p) {
-    const auto& [spec, distribution] = parameters[p];
+    // References, not a structured binding: the lambda below captures them, which clang 14 refuses.
+    const auto& spec = parameters[p].spec;
+    const auto& distribution = parameters[p].distribution;
     auto& column = values[p];
     if (distribution.kind == DistributionKind::kFixed) {
       std::fill(column.begin(), column.end(), std::clamp(distribution.a, spec.min, spec.max));

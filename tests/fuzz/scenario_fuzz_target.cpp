@@ -1,0 +1,58 @@
+// Fuzz target for everything a scenario file goes through before it runs: parsing (text format and JSON),
+// defaults, validation against the bundled plugins' schemas, and grid enumeration. Any input must either be
+// accepted or refused with an InputError that says something; a crash, a hang, a sanitizer report or any
+// other exception is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "engine/candidate_generator.hpp"
+#include "errors.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "scenario/scenario_loader.hpp"
+#include "scenario/scenario_validator.hpp"
+
+namespace {
+
+const splitsim::PluginRegistry& bundled_plugins() {
+  // Found relative to this executable, as the runner finds them; loaded once for all inputs.
+  static const splitsim::PluginRegistry registry = [] {
+    splitsim::PluginRegistry r;
+    r.load_directories(splitsim::PluginRegistry::search_path({}));
+    return r;
+  }();
+  return registry;
+}
+
+[[noreturn]] void fail(const std::string& why) {
+  std::cerr << "scenario fuzz target: " << why << "\n";
+  std::abort();
+}
+
+void check(const std::string& content, bool is_json) {
+  try {
+    const auto loaded = splitsim::parse_scenario(content, is_json, "fuzz-input");
+    splitsim::validate_scenario(loaded, bundled_plugins());
+    const auto candidates = splitsim::generate_candidates(loaded.scenario, loaded.file);
+    if (candidates.empty()) fail("a valid scenario gave no candidate split");
+  } catch (const splitsim::InputError& e) {
+    if (e.problems().empty()) fail("an InputError with no problem listed");
+    for (const auto& problem : e.problems()) {
+      if (problem.message.empty()) fail("an InputError problem with no message");
+    }
+  }
+  // Anything else propagates: libFuzzer reports an uncaught exception as a crash with its input.
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // The loader refuses files above kMaxScenarioBytes before parsing; larger inputs test nothing new.
+  if (size > splitsim::kMaxScenarioBytes) return 0;
+  const std::string content(reinterpret_cast<const char*>(data), size);
+  check(content, false);
+  check(content, true);
+  return 0;
+}
