@@ -1,6 +1,10 @@
 #include "feed_platform.hpp"
 
+#include <cmath>
 #include <splitsim/models/auction.hpp>
+#include <splitsim/models/carryover.hpp>
+#include <splitsim/models/fatigue.hpp>
+#include <splitsim/models/organic.hpp>
 #include <splitsim/models/reach.hpp>
 #include <stdexcept>
 #include <string>
@@ -35,21 +39,28 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
     const double cpm_noise = block.param(kCpmPeriodNoise, i);
     const double ctr = block.param(kCtr, i);
     const double cvr = block.param(kCvr, i);
+    const double carryover = block.param(kConversionCarryover, i);
     const double paid_engagement_rate = block.param(kPaidEngagementRate, i);
+    const double dispersion = block.param(kReachDispersion, i);
+    const double fatigue_decay = block.param(kFatigueDecay, i);
+    const double fatigue_floor = block.param(kFatigueFloor, i);
     const double organic_reach_rate = block.param(kOrganicReachRate, i);
     const double organic_engagement_rate = block.param(kOrganicEngagementRate, i);
     const double organic_ctr = block.param(kOrganicCtr, i);
     const double discovery = block.param(kDiscoveryImpressions, i);
+    const double sustainable_per_week = block.param(kSustainablePostsPerWeek, i);
+    const double overposting = block.param(kOverpostingElasticity, i);
     // Sources give organic engagement per follower per post; per impression it is that over the reach rate.
     const double organic_engagement_per_impression =
         organic_reach_rate > 0.0 ? organic_engagement_rate / organic_reach_rate : 0.0;
     const double organic_noise = block.param(kOrganicNoise, i);
     const double follow_rate = block.param(kFollowRate, i);
     const double halo_follow_rate = block.param(kHaloFollowRate, i);
+    const double weeks_per_period = block.period_days / 7.0;
     out.audience[i] = audience;
 
     double followers = block.param(kFollowers, i);
-    double cumulative_impressions = 0.0, reached = 0.0;
+    double cumulative_impressions = 0.0, reached = 0.0, conversion_stock = 0.0;
     double* spend_out = out.row(Output::kSpend, i);
     double* paid_out = out.row(Output::kPaidImpressions, i);
     double* organic_out = out.row(Output::kOrganicImpressions, i);
@@ -70,20 +81,31 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
                     spend, cpm * block.noise.mean_one_log_normal(trial, period, kCpmNoiseDraw, cpm_noise),
                     audience, elasticity)
               : 0.0;
+      const double quality =
+          weeks_per_period > 0.0
+              ? models::posting_quality(posts / weeks_per_period, sustainable_per_week, overposting)
+              : 1.0;
       const double organic =
-          posts > 0.0 ? posts * (followers * organic_reach_rate + discovery) *
+          posts > 0.0 ? posts * quality *
+                            models::organic_impressions_per_post(followers, organic_reach_rate, discovery) *
                             block.noise.mean_one_log_normal(trial, period, kOrganicNoiseDraw, organic_noise)
                       : 0.0;
 
       cumulative_impressions += paid + organic;
-      const double reach_so_far = models::poisson_reach(cumulative_impressions, audience);
-      const double new_reach = reach_so_far - reached;
-      reached = reach_so_far;
+      const double reach_so_far =
+          models::negative_binomial_reach(cumulative_impressions, audience, dispersion);
+      const double new_reach = std::fmax(0.0, reach_so_far - reached);
+      reached = std::fmax(reached, reach_so_far);
       const double paid_new_reach = paid + organic > 0.0 ? new_reach * paid / (paid + organic) : 0.0;
+      const double fatigue = models::fatigue_multiplier(
+          models::average_frequency(cumulative_impressions, reached), fatigue_decay, fatigue_floor);
 
-      const double clicks = paid * ctr + organic * organic_ctr;
-      const double engagements = organic * organic_engagement_per_impression + paid * paid_engagement_rate;
-      const double gained = engagements * follow_rate + paid_new_reach * halo_follow_rate;
+      const double clicks = paid * ctr * fatigue + organic * organic_ctr;
+      const double engagements =
+          organic * organic_engagement_per_impression + paid * paid_engagement_rate * fatigue;
+      const double gained =
+          models::followers_gained(engagements, follow_rate, paid_new_reach, halo_follow_rate);
+      conversion_stock = models::geometric_adstock(conversion_stock, clicks * cvr, carryover);
 
       spend_out[t] = spend;
       paid_out[t] = paid;
@@ -91,7 +113,7 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
       reach_out[t] = new_reach;
       engagements_out[t] = engagements;
       clicks_out[t] = clicks;
-      conversions_out[t] = clicks * cvr;
+      conversions_out[t] = models::geometric_release(conversion_stock, carryover);
       followers_out[t] = gained;
       followers += gained;
     }

@@ -8,21 +8,27 @@ namespace splitsim::plugins {
 
 // Parameter indices: every FeedPlatform declares exactly these parameters, in this order.
 enum FeedParam : std::size_t {
-  kAudience,               // people the channel can reach
-  kFollowers,              // followers at the start of the horizon
-  kCpm,                    // base cost per 1000 impressions at low spend
-  kCpmElasticity,          // how fast CPM rises with spend against the audience
-  kCpmPeriodNoise,         // period-to-period CPM swings (sigma of a mean-one log-normal)
-  kCtr,                    // clicks per paid impression
-  kCvr,                    // conversions per click
-  kPaidEngagementRate,     // engagements per paid impression
-  kOrganicReachRate,       // impressions per post per follower
-  kOrganicEngagementRate,  // engagements per post per follower
-  kOrganicCtr,             // link clicks per organic impression
-  kDiscoveryImpressions,   // impressions per post from non-followers (recommendation feeds)
-  kOrganicNoise,           // period-to-period organic swings (sigma of a mean-one log-normal)
-  kFollowRate,             // new followers per engagement
-  kHaloFollowRate,         // new followers per person newly reached by paid media
+  kAudience,                 // people the channel can reach
+  kFollowers,                // followers at the start of the horizon
+  kCpm,                      // base cost per 1000 impressions at low spend
+  kCpmElasticity,            // how fast CPM rises with spend against the audience
+  kCpmPeriodNoise,           // period-to-period CPM swings (sigma of a mean-one log-normal)
+  kCtr,                      // clicks per paid impression (before fatigue)
+  kCvr,                      // conversions per click
+  kConversionCarryover,      // share of a period's conversions that happen in later periods (geometric)
+  kPaidEngagementRate,       // engagements per paid impression (before fatigue)
+  kReachDispersion,          // negative binomial shape: how unevenly exposure falls on people
+  kFatigueDecay,             // how fast paid response falls per exposure beyond the first
+  kFatigueFloor,             // the share of paid response left at high frequency
+  kOrganicReachRate,         // impressions per post per follower
+  kOrganicEngagementRate,    // engagements per post per follower
+  kOrganicCtr,               // link clicks per organic impression
+  kDiscoveryImpressions,     // impressions per post from non-followers (recommendation feeds)
+  kSustainablePostsPerWeek,  // posts per week a team crafts at full quality on this network
+  kOverpostingElasticity,    // how fast each post's reach falls beyond the sustainable rate
+  kOrganicNoise,             // period-to-period organic swings (sigma of a mean-one log-normal)
+  kFollowRate,               // new followers per engagement
+  kHaloFollowRate,           // new followers per person newly reached by paid media
   kFeedParamCount
 };
 
@@ -33,15 +39,18 @@ struct FeedDefaults {
   std::array<ParamSpec, kFeedParamCount> params;
 };
 
-// Per trial and period:
+// Per trial and period, composed from the SDK's blocks (splitsim/models/):
 //   paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity)  (CPM rises with spend)
-//   organic impressions = posts x (followers x organic_reach_rate + discovery impressions) x noise
-//   reach: Poisson over the audience of all impressions so far; the period's share is the new people
-//   clicks = paid impressions x ctr + organic impressions x organic_ctr; conversions = clicks x cvr
-//   engagements = posts x followers x organic_engagement_rate x noise + paid impressions x
-//   paid_engagement_rate followers gained = engagements x follow_rate + new people reached by paid x
-//   halo_follow_rate, and followers carry into the next period (so paid exposure raises later organic reach:
-//   the halo).
+//   organic impressions = posts x posting_quality(posts per week) x (followers x organic_reach_rate +
+//     discovery) x noise  (posting beyond the sustainable rate earns less per post)
+//   reach: negative binomial reach over the audience of all impressions so far; the period reports new people
+//   fatigue = fatigue_multiplier(impressions so far / people reached): lowers paid CTR and engagement
+//   clicks = paid x ctr x fatigue + organic x organic_ctr; conversions = clicks x cvr, released over later
+//     periods by geometric carryover (what would convert after the horizon is not counted)
+//   engagements = organic x organic_engagement_rate / organic_reach_rate + paid x paid_engagement_rate x
+//   fatigue followers gained = engagements x follow_rate + new people reached by paid x halo_follow_rate;
+//   they carry
+//     into the next period, so paid exposure raises later organic reach (the halo).
 class FeedPlatform : public Platform {
  public:
   // Throws std::logic_error when a parameter was left unset (the loader reports it with the plugin's file).

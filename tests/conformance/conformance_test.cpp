@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -48,7 +49,46 @@ TEST_P(BundledPlugin, PassesEveryProperty) {
   EXPECT_TRUE(report.all_passed()) << report.to_string();
   EXPECT_GE(report.results.size(), 9u);
 }
-INSTANTIATE_TEST_SUITE_P(Conformance, BundledPlugin, ::testing::Values("meta", "linkedin"));
+// A plugin's README lists its parameters exactly as the runner describes them (scripts/plugin-readmes.sh
+// regenerates the table), so documented defaults and sources cannot drift from the code.
+TEST_P(BundledPlugin, ReadmeTableIsWhatTheRunnerDescribes) {
+  const std::string command = std::string("env -u SPLITSIM_PLUGIN_PATH '") + SPLITSIM_BINARY +
+                              "' plugins describe " + GetParam() + " --markdown";
+  std::string table;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) table.append(buffer, n);
+    EXPECT_EQ(pclose(pipe), 0);
+  }
+  ASSERT_NE(table.find("| parameter |"), std::string::npos) << table;
+  std::ifstream in(fs::path(SPLITSIM_SOURCE_DIR) / "plugins" / GetParam() / "README.md");
+  const std::string readme{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  EXPECT_NE(readme.find(table), std::string::npos)
+      << "plugins/" << GetParam() << "/README.md is out of date: run scripts/plugin-readmes.sh";
+}
+
+// Every network CMake bundles (SPLITSIM_BUNDLED_PLUGINS), so a new one cannot skip the suite.
+std::vector<std::string> bundled_plugin_names() {
+  std::vector<std::string> names;
+  std::string list = SPLITSIM_BUNDLED_PLUGIN_NAMES;
+  for (std::size_t start = 0; start <= list.size();) {
+    const auto end = std::min(list.find(',', start), list.size());
+    if (end > start) names.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Conformance, BundledPlugin, ::testing::ValuesIn(bundled_plugin_names()));
+
+TEST(Conformance, EveryBundledNetworkIsLoadable) {
+  const auto names = bundled_plugin_names();
+  EXPECT_GE(names.size(), 7u);
+  PluginRegistry registry;
+  registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
+  EXPECT_EQ(registry.plugins().size(), names.size());
+  for (const auto& name : names) EXPECT_NE(registry.find(name), nullptr) << name;
+}
 
 TEST(Conformance, GoodTestPluginPasses) {
   const auto report = check_conformance(test_plugin("test_good"));

@@ -205,7 +205,7 @@ TEST(CostObjectives, TheLowestCostPerConversionWinsAndTargetsCountFromBelow) {
   for (const auto& c : results.candidates()) EXPECT_GE(c.objective_value(), best.objective_value());
   // CPA 10 at all-paid reaches a target of "at most 11" in every trial.
   for (const auto& k : best.kpis()) {
-    if (k.kpi() == v1::CPA) EXPECT_EQ(k.prob_target(), 1.0);
+    if (k.kpi() == v1::CPA) { EXPECT_EQ(k.prob_target(), 1.0); }
   }
   EXPECT_NE(results.recommendation().explanation().find("higher"), std::string::npos)
       << results.recommendation().explanation();

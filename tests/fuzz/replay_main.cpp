@@ -27,10 +27,29 @@ void run(const std::string& input) {
 // duplicate a slice, and splice in a token that scenario files contain.
 std::string mutate(std::string input, std::mt19937_64& rng) {
   static const std::vector<std::string> kTokens = {
-      "{", "}", "[", "]", ":", "\"", "nan", "inf", "-1", "1e308", "0", "channels { ", "min: ", "max: ",
-      "\"paid_share\": ", "\\u0000", "\xff", "18446744073709551616", "organic_step: 0.3",
+      "{",
+      "}",
+      "[",
+      "]",
+      ":",
+      "\"",
+      "nan",
+      "inf",
+      "-1",
+      "1e308",
+      "0",
+      "channels { ",
+      "min: ",
+      "max: ",
+      "\"paid_share\": ",
+      "\\u0000",
+      "\xff",
+      "18446744073709551616",
+      "organic_step: 0.3",
   };
-  const auto pick = [&rng](std::size_t n) { return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  const auto pick = [&rng](std::size_t n) {
+    return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
   const int rounds = 1 + static_cast<int>(pick(4));
   for (int r = 0; r < rounds; ++r) {
     const std::size_t at = pick(input.size() + 1);
@@ -38,9 +57,15 @@ std::string mutate(std::string input, std::mt19937_64& rng) {
       case 0:
         if (!input.empty()) input[std::min(at, input.size() - 1)] ^= static_cast<char>(1u << pick(8));
         break;
-      case 1: input.insert(at, kTokens[pick(kTokens.size())]); break;
-      case 2: input.erase(at, pick(16) + 1); break;
-      case 3: input.resize(at); break;
+      case 1:
+        input.insert(at, kTokens[pick(kTokens.size())]);
+        break;
+      case 2:
+        input.erase(at, pick(16) + 1);
+        break;
+      case 3:
+        input.resize(at);
+        break;
       case 4: {
         const std::size_t from = pick(input.size() + 1);
         input.insert(at, input.substr(from, pick(64) + 1));
@@ -92,7 +117,6 @@ int main(int argc, char** argv) {
     ++inputs;
     for (std::size_t m = 0; m < mutations; ++m, ++inputs) run(mutate(original, rng));
   }
-  std::cout << "fuzz_scenario_replay: " << inputs << " inputs from " << files.size()
-            << " files, no crash\n";
+  std::cout << "fuzz_scenario_replay: " << inputs << " inputs from " << files.size() << " files, no crash\n";
   return 0;
 }

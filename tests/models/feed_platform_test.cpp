@@ -22,13 +22,13 @@ const ParamSpec& param(const FeedPlatform& p, FeedParam index) { return p.info()
 struct Totals {
   std::vector<double> by_output[kOutputCount];
 };
-Totals simulate(const FeedPlatform& platform, double spend, double posts, std::size_t periods = 12,
+Totals simulate(const FeedPlatform& platform, std::vector<double> plan_spend, std::vector<double> plan_posts,
                 std::size_t trials = 64) {
+  const std::size_t periods = plan_spend.size();
   std::vector<std::vector<double>> params;
   for (const auto& spec : platform.info().params) params.emplace_back(trials, median_of(spec));
   std::vector<const double*> pointers;
   for (const auto& p : params) pointers.push_back(p.data());
-  std::vector<double> plan_spend(periods, spend), plan_posts(periods, posts);
   std::vector<double> data(static_cast<std::size_t>(kOutputCount) * trials * periods), audience(trials);
   SimulationBlock block;
   block.trials = trials;
@@ -52,6 +52,11 @@ Totals simulate(const FeedPlatform& platform, double spend, double posts, std::s
     }
   }
   return totals;
+}
+
+// A constant plan: the same spend and posts every period.
+Totals simulate(const FeedPlatform& platform, double spend, double posts, std::size_t periods = 12) {
+  return simulate(platform, std::vector<double>(periods, spend), std::vector<double>(periods, posts));
 }
 
 double sum(const std::vector<double>& v) {
@@ -115,6 +120,54 @@ TEST(FeedPlatform, CostPerConversionRisesWithSpend) {
   const double high = sum(simulate(meta, 4'000.0, 0.0).by_output[static_cast<int>(Output::kConversions)]);
   EXPECT_GT(high, low);
   EXPECT_LT(high, 8.0 * low);
+}
+
+const std::vector<double>& output(const Totals& t, Output o) { return t.by_output[static_cast<int>(o)]; }
+
+TEST(FeedPlatform, FatigueLowersClicksPerImpressionAsFrequencyBuilds) {
+  // Heavy spend on a small audience: frequency climbs, and each impression earns fewer clicks.
+  const FeedPlatform meta(meta_defaults());
+  const auto totals = simulate(meta, 60'000.0, 0.0, 8);
+  const auto& clicks = output(totals, Output::kClicks);
+  const auto& impressions = output(totals, Output::kPaidImpressions);
+  EXPECT_LT(clicks[7] / impressions[7], 0.9 * clicks[0] / impressions[0]);
+}
+
+TEST(FeedPlatform, PostingBeyondTheSustainableRateEarnsLessPerPostButNeverLessInTotal) {
+  // Weekly periods; Meta's sustainable rate is 5 posts a week.
+  const FeedPlatform meta(meta_defaults());
+  const double at_rate = output(simulate(meta, 0.0, 5.0, 1), Output::kOrganicImpressions)[0];
+  const double triple = output(simulate(meta, 0.0, 15.0, 1), Output::kOrganicImpressions)[0];
+  EXPECT_GT(triple, at_rate);
+  EXPECT_LT(triple, 3.0 * at_rate * 0.7);  // (5/15)^0.5 = 0.58 per post
+  const double half = output(simulate(meta, 0.0, 2.5, 1), Output::kOrganicImpressions)[0];
+  EXPECT_NEAR(half, at_rate / 2, at_rate * 1e-9) << "within the rate, organic reach is proportional to posts";
+}
+
+TEST(FeedPlatform, ConversionsCarryOverIntoLaterPeriods) {
+  // One burst of spend in the first period still converts in the next ones, geometrically less each time.
+  const FeedPlatform linkedin(linkedin_defaults());
+  const auto totals = simulate(linkedin, {10'000.0, 0, 0, 0}, {0, 0, 0, 0});
+  const auto& conversions = output(totals, Output::kConversions);
+  EXPECT_GT(conversions[1], 0.0);
+  EXPECT_LT(conversions[1], conversions[0]);
+  EXPECT_LT(conversions[3], conversions[2]);
+  EXPECT_EQ(output(totals, Output::kClicks)[1], 0.0);
+  // What converts after the horizon is lost: fewer conversions than clicks x cvr in all.
+  EXPECT_LT(sum(conversions), sum(output(totals, Output::kClicks)) * median_of(param(linkedin, kCvr)) * 1.001);
+}
+
+TEST(FeedPlatform, UnevenExposureReachesFewerPeopleThanPoisson) {
+  // Reach dispersion is a parameter: its default (3) must reach fewer people than near-Poisson exposure.
+  auto defaults = meta_defaults();
+  const FeedPlatform uneven(defaults);
+  defaults.params[kReachDispersion].default_value = Distribution::fixed(1e6);
+  const FeedPlatform even(defaults);
+  const double r_uneven = sum(output(simulate(uneven, 20'000.0, 0.0, 4), Output::kReach));
+  const double r_even = sum(output(simulate(even, 20'000.0, 0.0, 4), Output::kReach));
+  EXPECT_LT(r_uneven, 0.97 * r_even);
+  EXPECT_EQ(sum(output(simulate(uneven, 20'000.0, 0.0, 4), Output::kPaidImpressions)),
+            sum(output(simulate(even, 20'000.0, 0.0, 4), Output::kPaidImpressions)));
 }
 
 }  // namespace

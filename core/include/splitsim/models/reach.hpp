@@ -1,4 +1,4 @@
-// Reach curves: unique people reached by impressions spread over an addressable audience.
+// Reach and frequency: unique people reached by impressions spread over an addressable audience.
 #pragma once
 
 #include <cmath>
@@ -10,6 +10,39 @@ namespace splitsim::models {
 inline double poisson_reach(double impressions, double audience) {
   if (audience <= 0.0 || impressions <= 0.0) return 0.0;
   return -audience * std::expm1(-impressions / audience);
+}
+
+// Negative binomial reach: people differ in how much they use the network (gamma-distributed exposure rates
+// with shape `dispersion`), so impressions pile up on heavy users and fewer people are reached than under
+// Poisson: A * (1 - (1 + I / (A k))^-k). Tends to poisson_reach as k grows; never above it.
+inline double negative_binomial_reach(double impressions, double audience, double dispersion) {
+  if (audience <= 0.0 || impressions <= 0.0) return 0.0;
+  if (!(dispersion > 0.0) || std::isinf(dispersion)) return poisson_reach(impressions, audience);
+  return -audience * std::expm1(-dispersion * std::log1p(impressions / (audience * dispersion)));
+}
+
+// Average frequency: impressions per person reached (0 when nobody was reached).
+inline double average_frequency(double impressions, double reach) {
+  return reach > 0.0 ? impressions / reach : 0.0;
+}
+
+// Impressions delivered when nobody may see more than `cap` (a whole number >= 1) of them: with exposures
+// Poisson(I / A) per person, A * E[min(N, cap)] = A * sum over k = 1..cap of P(N >= k). At most I and at most
+// A * cap; equal to I when the cap never binds.
+inline double frequency_capped_impressions(double impressions, double audience, double cap) {
+  if (audience <= 0.0 || impressions <= 0.0 || cap < 1.0) return 0.0;
+  const double lambda = impressions / audience;
+  const auto whole_cap = static_cast<long>(std::floor(cap));
+  // P(N >= k) = 1 - P(N <= k - 1), from the Poisson pmf in log space (no underflow for large lambda).
+  double below = 0.0, expected = 0.0;
+  for (long k = 1; k <= whole_cap; ++k) {
+    const double j = static_cast<double>(k - 1);
+    below += std::exp(-lambda + j * std::log(lambda) - std::lgamma(j + 1.0));
+    const double tail = 1.0 - below;
+    if (tail < 1e-15) break;  // the rest of the sum is negligible (and would take long for a huge cap)
+    expected += tail;
+  }
+  return std::fmin(impressions, audience * expected);
 }
 
 }  // namespace splitsim::models

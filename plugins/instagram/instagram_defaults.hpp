@@ -1,0 +1,10 @@
+// Instagram figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults instagram_defaults();
+
+}  // namespace splitsim::plugins

@@ -1,0 +1,10 @@
+// Pinterest figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults pinterest_defaults();
+
+}  // namespace splitsim::plugins

@@ -1,0 +1,10 @@
+// Snapchat figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults snapchat_defaults();
+
+}  // namespace splitsim::plugins

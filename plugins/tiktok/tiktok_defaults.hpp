@@ -1,0 +1,10 @@
+// TikTok figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults tiktok_defaults();
+
+}  // namespace splitsim::plugins

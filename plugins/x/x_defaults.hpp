@@ -1,0 +1,10 @@
+// X (Twitter) figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults x_defaults();
+
+}  // namespace splitsim::plugins

@@ -1,0 +1,10 @@
+// YouTube figures for the feed model.
+#pragma once
+
+#include "feed_platform.hpp"
+
+namespace splitsim::plugins {
+
+FeedDefaults youtube_defaults();
+
+}  // namespace splitsim::plugins
