@@ -65,7 +65,13 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
   if (runner_up >= 0) {
     const double gap = std::abs(best.objective_value() - candidates[runner_up].objective_value());
     const double base = std::abs(candidates[runner_up].objective_value());
-    if (base > 0.0 && std::isfinite(gap)) {
+    if (gap == 0.0) {
+      const double mean_best = kpi.mean(),
+                   mean_other = find_kpi(candidates[runner_up], objective.kpi()).mean();
+      std::snprintf(line, sizeof line,
+                    " The runner-up, #%d, scores the same; the tie goes to the better mean (%.6g vs %.6g).",
+                    runner_up, mean_best, mean_other);
+    } else if (base > 0.0 && std::isfinite(gap)) {
       const bool lower = objective.statistic() != v1::PROB_TARGET && lower_is_better(objective.kpi());
       std::snprintf(line, sizeof line, " The runner-up, #%d, scores %.6g (%.1f%% %s).", runner_up,
                     candidates[runner_up].objective_value(), 100.0 * gap / base, lower ? "higher" : "lower");
@@ -83,7 +89,12 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
 bool better(const v1::Candidate& a, const v1::Candidate& b, const v1::Objective& objective) {
   // Probabilities of reaching a target are better high whatever the KPI; other statistics follow the KPI.
   const bool lower = objective.statistic() != v1::PROB_TARGET && lower_is_better(objective.kpi());
-  return lower ? a.objective_value() < b.objective_value() : a.objective_value() > b.objective_value();
+  if (a.objective_value() != b.objective_value()) {
+    return lower ? a.objective_value() < b.objective_value() : a.objective_value() > b.objective_value();
+  }
+  // A tie (common for probabilities over a finite number of trials) goes to the better mean of the KPI.
+  const double mean_a = find_kpi(a, objective.kpi()).mean(), mean_b = find_kpi(b, objective.kpi()).mean();
+  return lower_is_better(objective.kpi()) ? mean_a < mean_b : mean_a > mean_b;
 }
 
 double objective_value(const v1::KpiSummary& summary, v1::Statistic statistic) {

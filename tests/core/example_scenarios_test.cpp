@@ -1,0 +1,81 @@
+// The bundled example scenarios give the different recommendations the README explains. Fewer trials than
+// the files ask for keep this fast; the properties checked hold with a wide margin at any trial count.
+#include <gtest/gtest.h>
+
+#include "output/results_io.hpp"
+#include "test_support.hpp"
+
+namespace splitsim {
+namespace {
+
+struct Run {
+  v1::Results results;
+  const v1::Candidate& best() const {
+    return results.candidates(static_cast<int>(results.recommendation().candidate_index()));
+  }
+  const v1::ChannelAllocation& channel(const std::string& name) const {
+    for (const auto& c : best().allocation().channels()) {
+      if (c.channel() == name) return c;
+    }
+    throw std::runtime_error("no channel " + name);
+  }
+  const v1::KpiSummary& kpi(v1::Kpi k) const {
+    for (const auto& s : best().kpis()) {
+      if (s.kpi() == k) return s;
+    }
+    throw std::runtime_error("no kpi");
+  }
+};
+
+Run run_example(const std::string& file, int trials = 200) {
+  const auto out = testing::temp_dir() / "results.pb";
+  const auto r = testing::run_splitsim(
+      {"run", (testing::source_dir() / "scenarios" / file).string(), "--trials", std::to_string(trials), "-o",
+       out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return {load_results(out)};
+}
+
+TEST(ExampleScenarios, SoloCreatorPutsTheirTimeIntoTikTokVideos) {
+  // Engagement per euro: TikTok's discovery and engagement per view beat ads' 0.5% engagement rate.
+  const auto run = run_example("solo_creator.textproto");
+  EXPECT_GE(run.best().allocation().organic_share(), 0.5);
+  EXPECT_GT(run.channel("tiktok").organic_budget(), run.channel("instagram").organic_budget());
+  EXPECT_LE(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours());
+}
+
+TEST(ExampleScenarios, MidSizeTeamLeansOnFacebookConversionsForItsSalesTarget) {
+  const auto run = run_example("mid_size_multi_network.textproto");
+  // The minimum organic share binds: ads convert more surely than posts.
+  EXPECT_NEAR(run.best().allocation().organic_share(), 0.1, 1e-9);
+  for (const char* other : {"instagram", "tiktok", "youtube"}) {
+    EXPECT_GT(run.channel("facebook").paid_budget(), run.channel(other).paid_budget()) << other;
+  }
+  EXPECT_GT(run.kpi(v1::CONVERSIONS).prob_target(), 0.5);
+  EXPECT_LT(run.kpi(v1::CONVERSIONS).prob_target(), 0.95);
+}
+
+TEST(ExampleScenarios, EnterpriseLaunchBuysReachWhereImpressionsAreCheapAndAudiencesLarge) {
+  const auto run = run_example("enterprise_launch.textproto", 100);
+  for (const char* other : {"facebook", "instagram", "tiktok", "x"}) {
+    EXPECT_GT(run.channel("youtube").paid_budget(), run.channel(other).paid_budget()) << other;
+  }
+  // The fixed team's hours are all used, and its cost is the organic budget whatever the split.
+  EXPECT_NEAR(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours(), 1.0);
+  EXPECT_LE(run.kpi(v1::REACH).p95(), 20'000'000.0) << "never above the market";
+}
+
+TEST(ExampleScenarios, SmallBusinessBoostsFacebookRatherThanPosting) {
+  const auto run = run_example("small_business.textproto");
+  EXPECT_GE(run.best().allocation().paid_budget(), 0.8 * 6000.0);
+  EXPECT_GT(run.channel("facebook").paid_budget(), run.channel("linkedin").paid_budget());
+}
+
+TEST(ExampleScenarios, B2BLaunchKeepsLinkedInAtTheMinimumTheLaunchPlanCommitted) {
+  // LinkedIn's dear impressions lose to Facebook's on conversions, so its 50% floor binds.
+  const auto run = run_example("b2b_linkedin.textproto");
+  EXPECT_NEAR(run.channel("linkedin").paid_share(), 0.5, 1e-9);
+}
+
+}  // namespace
+}  // namespace splitsim
