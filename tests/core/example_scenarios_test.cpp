@@ -2,6 +2,8 @@
 // the files ask for keep this fast; the properties checked hold with a wide margin at any trial count.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "output/results_io.hpp"
 #include "test_support.hpp"
 
@@ -60,6 +62,8 @@ TEST(ExampleScenarios, EnterpriseLaunchBuysReachWhereImpressionsAreCheapAndAudie
   for (const char* other : {"facebook", "instagram", "tiktok", "x"}) {
     EXPECT_GT(run.channel("youtube").paid_budget(), run.channel(other).paid_budget()) << other;
   }
+  // Facebook and Instagram overlap (0.7): paying for both buys the same people twice.
+  EXPECT_EQ(std::min(run.channel("facebook").paid_budget(), run.channel("instagram").paid_budget()), 0.0);
   // The fixed team's hours are all used, and its cost is the organic budget whatever the split.
   EXPECT_NEAR(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours(), 1.0);
   EXPECT_LE(run.kpi(v1::REACH).p95(), 20'000'000.0) << "never above the market";

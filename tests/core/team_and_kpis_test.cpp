@@ -100,6 +100,39 @@ TEST(ReachAcrossChannels, ALargerPopulationMeansLessOverlap) {
   EXPECT_GT(reach, 199'980.0);  // nearly the sum: hardly anyone is on both
 }
 
+TEST(ReachAcrossChannels, APairwiseOverlapReducesTotalReachAsStated) {
+  // Both reach 100k of 1M; with overlap 0.6 the people on both are 0.4 x 100k x 100k / 1M + 0.6 x 100k.
+  const World w(std::string(kTwoChannels) + "overlaps { a: \"a\" b: \"b\" overlap: 0.6 }\n");
+  const double both = 0.4 * 1e5 * 1e5 / 1e6 + 0.6 * 1e5;
+  EXPECT_NEAR(w.total({0.0, {0.5, 0.5}, {0.0, 0.0}}, v1::REACH)[0], 2e5 - both, 1e-6);
+}
+
+TEST(ReachAcrossChannels, OverlapsMustNameTwoChannelsOnceWithinZeroAndOne) {
+  const auto problems = [](const std::string& overlaps) {
+    PluginRegistry registry;
+    registry.add(testing::make_platform(linear_info(), linear_model));
+    try {
+      validate_scenario(parse_scenario(std::string(kTwoChannels) + overlaps, false, "s.textproto"), registry);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(problems("overlaps { a: \"a\" b: \"b\" overlap: 1 }"), "");
+  EXPECT_NE(
+      problems("overlaps { a: \"a\" b: \"c\" overlap: 0.5 }").find("overlaps[0].b: 'c' is not a channel"),
+      std::string::npos);
+  EXPECT_NE(problems("overlaps { a: \"a\" b: \"a\" overlap: 0.5 }").find("cannot overlap with itself"),
+            std::string::npos);
+  EXPECT_NE(
+      problems("overlaps { a: \"a\" b: \"b\" overlap: 1.5 }").find("overlaps[0].overlap: must be in [0, 1]"),
+      std::string::npos);
+  EXPECT_NE(
+      problems("overlaps { a: \"a\" b: \"b\" overlap: 0.2 } overlaps { a: \"b\" b: \"a\" overlap: 0.3 }")
+          .find("given twice"),
+      std::string::npos);
+}
+
 TEST(ReachAcrossChannels, OneChannelIsItsOwnReach) {
   const World w(R"(budget { total: 10000 } horizon { periods: 2 } objective { kpi: REACH } trials: 2
     channels { name: "a" plugin: "linear" organic { cost_per_post: 10 } })");
@@ -205,7 +238,9 @@ TEST(CostObjectives, TheLowestCostPerConversionWinsAndTargetsCountFromBelow) {
   for (const auto& c : results.candidates()) EXPECT_GE(c.objective_value(), best.objective_value());
   // CPA 10 at all-paid reaches a target of "at most 11" in every trial.
   for (const auto& k : best.kpis()) {
-    if (k.kpi() == v1::CPA) { EXPECT_EQ(k.prob_target(), 1.0); }
+    if (k.kpi() == v1::CPA) {
+      EXPECT_EQ(k.prob_target(), 1.0);
+    }
   }
   // Both all-paid splits (either channel) cost 10 per conversion: the explanation says it is a tie.
   EXPECT_NE(results.recommendation().explanation().find("scores the same"), std::string::npos)

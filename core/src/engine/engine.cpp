@@ -27,15 +27,17 @@ struct Scratch {
   std::vector<double> outputs;   // kOutputCount arrays of block_trials * periods
   std::vector<double> audience;  // block_trials
   std::vector<const double*> params;
-  std::vector<double> team_hours;    // block_trials * periods: hours the plan needs in each period
-  std::vector<double> max_audience;  // block_trials: largest channel audience, the default population
+  std::vector<double> team_hours;     // block_trials * periods: hours the plan needs in each period
+  std::vector<double> max_audience;   // block_trials: largest channel audience, the default population
+  std::vector<double> channel_reach;  // channels: one trial's reach per channel, for the total
 
-  void reserve(std::size_t block_trials, std::size_t periods, std::size_t max_params) {
+  void reserve(std::size_t block_trials, std::size_t periods, std::size_t max_params, std::size_t channels) {
     outputs.resize(static_cast<std::size_t>(kOutputCount) * block_trials * periods);
     audience.resize(block_trials);
     params.resize(max_params);
     team_hours.resize(block_trials * periods);
     max_audience.resize(block_trials);
+    channel_reach.resize(channels);
   }
 };
 
@@ -109,6 +111,7 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
   setup.team = resolve_team(scenario);
   setup.value_per_conversion = scenario.value_per_conversion();
   if (scenario.has_population()) setup.population = scenario.population();
+  setup.overlap = OverlapMatrix::from_scenario(scenario);
 
   for (int c = 0; c < scenario.channels_size(); ++c) {
     const auto& channel = scenario.channels(c);
@@ -194,7 +197,7 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
   // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
   tbb::parallel_for(std::size_t{0}, block_count, [&](std::size_t block_index) {
     Scratch& scratch = scratch_per_thread.local();
-    scratch.reserve(block_trials_, periods, max_params);
+    scratch.reserve(block_trials_, periods, max_params, channels);
     const std::size_t first = block_index * block_trials_;
     const std::size_t n = std::min(block_trials_, trial_count - first);
 
@@ -278,11 +281,9 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
         row[k] = *totals[k];
       }
       const double population = setup_.population.value_or(scratch.max_audience[i]);
-      double unreached = 1.0;
-      for (std::size_t c = 0; c < channels; ++c) {
-        unreached *= 1.0 - std::min(1.0, kpis.channels[c][kpi_index(v1::REACH)][trial] / population);
-      }
-      row[kpi_index(v1::REACH)] = channels > 0 ? population * (1.0 - unreached) : 0.0;
+      double* reach = scratch.channel_reach.data();
+      for (std::size_t c = 0; c < channels; ++c) reach[c] = kpis.channels[c][kpi_index(v1::REACH)][trial];
+      row[kpi_index(v1::REACH)] = total_reach(reach, channels, population, setup_.overlap);
       double shortfall = 0.0;
       if (setup_.team.present) {
         const double* needed = scratch.team_hours.data() + i * periods;

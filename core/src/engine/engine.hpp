@@ -8,6 +8,7 @@
 
 #include "engine/candidate_generator.hpp"
 #include "engine/team_plan.hpp"
+#include "engine/reach_overlap.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "scenario.pb.h"
 #include "stats/summary.hpp"
@@ -44,6 +45,7 @@ struct SimulationSetup {
   TeamPlan team;
   double value_per_conversion = 0.0;
   std::optional<double> population;  // for total reach; default: each trial's largest channel audience
+  OverlapMatrix overlap;             // extra overlap between pairs of channels' reach
 };
 
 // Resolves each channel's parameters (scenario overrides over plugin defaults) and draws them for all trials.

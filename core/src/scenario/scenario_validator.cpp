@@ -314,6 +314,29 @@ void check_text(const std::string& text, const FieldPath& path, Problems& proble
   if (!valid_utf8(text)) problems.add(path, "is not valid UTF-8 text");
 }
 
+// Each pair names two different channels, once, with an overlap in [0, 1].
+void check_overlaps(const v1::Scenario& s, const std::set<std::string>& names, const FieldPath& root,
+                    Problems& problems) {
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (int i = 0; i < s.overlaps_size(); ++i) {
+    const auto& o = s.overlaps(i);
+    const auto path = root.child("overlaps", i);
+    for (const auto& [field, name] : {std::pair{"a", o.a()}, std::pair{"b", o.b()}}) {
+      if (!names.count(name)) {
+        problems.add(path.child(field), "'" + name + "' is not a channel of this scenario");
+      }
+    }
+    if (o.a() == o.b()) problems.add(path.child("b"), "a channel cannot overlap with itself");
+    if (!pairs.insert(std::minmax(o.a(), o.b())).second) {
+      problems.add(path, "the pair " + o.a() + " / " + o.b() + " is given twice");
+    }
+    if (!(o.overlap() >= 0.0 && o.overlap() <= 1.0)) {
+      problems.add(path.child("overlap"),
+                   "must be in [0, 1]: 0 independent, 1 nested (got " + num(o.overlap()) + ")");
+    }
+  }
+}
+
 }  // namespace
 
 Distribution to_distribution(const v1::Parameter& parameter) {
@@ -424,6 +447,8 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   if (s.has_population() && !(std::isfinite(s.population()) && s.population() >= 1.0)) {
     problems.add(root.child("population"), "must be at least 1 person (got " + num(s.population()) + ")");
   }
+
+  check_overlaps(s, names, root, problems);
 
   if (s.trials() < 1 || s.trials() > kMaxTrials) {
     problems.add(root.child("trials"), "must be between 1 and " + std::to_string(kMaxTrials) + " (got " +
