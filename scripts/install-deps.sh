@@ -10,6 +10,7 @@ packages=(
   librandom123-dev                           # Philox counter-based random numbers
   libgtest-dev libgmock-dev                  # tests
   libbenchmark-dev                           # bench/
+  libnlopt-cxx-dev                           # NLopt: derivative-free optimisation of the split
 )
 
 # Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).

@@ -88,7 +88,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
       "isolate", "run each scenario in its own process: a crashing plugin fails only its scenario")(
       "timeout", po::value(&timeout), "seconds per scenario before it is killed (implies --isolate)")(
       "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides every scenario)")(
-      "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)");
+      "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)")(
+      "search", po::value<std::string>(), "grid or optimize (overrides every scenario's search strategy)");
   add_plugin_options(options, plugin_dirs);
   ResourceLimits limits;
   add_limit_options(options, limits);

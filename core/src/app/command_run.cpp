@@ -27,6 +27,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
       "output,o", po::value(&output_file), "write the binary results here (written atomically)")(
       "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides the scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides the scenario)")(
+      "search", po::value<std::string>(), "grid or optimize (overrides the scenario's search strategy)")(
       "threads", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")(
       "format", po::value(&format_text)->default_value("table"), "table, json or csv")(
       "top", po::value(&top)->default_value(10), "candidates listed in the table");
@@ -36,7 +37,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   po::positional_options_description positional;
   positional.add("scenario", 1);
   const std::string usage =
-      "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--threads T] "
+      "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] [--threads T] "
       "[--plugin-dir DIR] [--format table|json|csv]";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "engine/resource_estimate.hpp"
 #include "plugins/plugin_registry.hpp"
@@ -16,12 +17,14 @@ namespace splitsim {
 struct ScenarioOverrides {
   std::optional<std::uint64_t> trials;
   std::optional<std::uint64_t> seed;
+  std::optional<std::string> search;  // "grid" or "optimize": the search strategy, with its defaults
 };
 
 void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides);
 
-// Validates the scenario (InputError), simulates every candidate (PluginError), and returns the results with
-// their metadata. Parallelism is whatever the calling oneTBB arena allows; `threads` is recorded as such.
+// Validates the scenario (InputError), searches its splits (the grid, or the optimizer), and returns the
+// results with their metadata: the candidates, the recommendation with its runner-ups compared trial by
+// trial, marginal returns per channel and (optimize) the efficient frontier. Parallelism is whatever the calling oneTBB arena allows; `threads` is recorded as such.
 // Refuses (InputError) a run whose estimated memory or work exceeds `limits`.
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
                          const ResourceLimits& limits = {});

@@ -235,6 +235,7 @@ class Batch {
       args.insert(args.end(), {"--trials", std::to_string(*options_.overrides.trials)});
     if (options_.overrides.seed)
       args.insert(args.end(), {"--seed", std::to_string(*options_.overrides.seed)});
+    if (options_.overrides.search) args.insert(args.end(), {"--search", *options_.overrides.search});
     for (const auto& dir : options_.plugin_dirs) args.insert(args.end(), {"--plugin-dir", dir});
     char limit[64];
     std::snprintf(limit, sizeof limit, "%.17g", options_.limits.max_bytes / (1u << 30));

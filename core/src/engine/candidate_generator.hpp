@@ -10,9 +10,15 @@ namespace splitsim {
 
 // One way to split the budget. Channel shares are in scenario channel order and sum to 1.
 struct CandidateSplit {
-  double organic_share = 0.0;
-  std::vector<double> paid_shares;
-  std::vector<double> organic_shares;
+  CandidateSplit() = default;
+  CandidateSplit(double organic, std::vector<double> paid, std::vector<double> organic_split)
+      : organic_share(organic), paid_shares(std::move(paid)), organic_shares(std::move(organic_split)) {}
+
+  double organic_share = 0.0;          // of the money spent
+  std::vector<double> paid_shares;     // of the paid money
+  std::vector<double> organic_shares;  // of the organic money
+  double budget_scale = 1.0;           // money spent / budget.total ("up to" budgets, frontier, marginals)
+  std::vector<double> paid_pacing;     // per period, sums to 1; empty: the scenario's pacing
 };
 
 // Refuse grids whose size would make a run unreasonably long; a finer search belongs to the optimizer.

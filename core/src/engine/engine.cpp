@@ -112,6 +112,10 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
   setup.value_per_conversion = scenario.value_per_conversion();
   if (scenario.has_population()) setup.population = scenario.population();
   setup.overlap = OverlapMatrix::from_scenario(scenario);
+  // Even pacing stays empty: spend per period is then budget / periods exactly.
+  if (scenario.horizon().pacing().shape() != v1::Pacing::EVEN) {
+    setup.paid_pacing = pacing_shares(scenario.horizon().pacing(), setup.periods);
+  }
 
   for (int c = 0; c < scenario.channels_size(); ++c) {
     const auto& channel = scenario.channels(c);
@@ -135,9 +139,26 @@ SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginReg
   return setup;
 }
 
+std::vector<double> pacing_shares(const v1::Pacing& pacing, std::size_t periods) {
+  std::vector<double> weights(periods, 1.0);
+  const double n = static_cast<double>(periods);
+  for (std::size_t t = 0; t < periods; ++t) {
+    // Linear from 1.5 to 0.5 (or back): the first period gets three times the last.
+    const double position = periods > 1 ? static_cast<double>(t) / (n - 1.0) : 0.5;
+    if (pacing.shape() == v1::Pacing::FRONT_LOADED) weights[t] = 1.5 - position;
+    if (pacing.shape() == v1::Pacing::BACK_LOADED) weights[t] = 0.5 + position;
+    if (pacing.shape() == v1::Pacing::CUSTOM) weights[t] = pacing.weights(static_cast<int>(t));
+  }
+  double total = 0.0;
+  for (double w : weights) total += w;
+  for (double& w : weights) w /= total;
+  return weights;
+}
+
 std::vector<ChannelPlanValues> plan_channels(const SimulationSetup& setup, const CandidateSplit& split) {
-  const double paid_budget = setup.budget * (1.0 - split.organic_share);
-  const double organic_budget = setup.budget * split.organic_share;
+  const double spent = setup.budget * split.budget_scale;
+  const double paid_budget = spent * (1.0 - split.organic_share);
+  const double organic_budget = spent * split.organic_share;
   const double periods = static_cast<double>(setup.periods);
   const TeamPlan& team = setup.team;
   std::vector<ChannelPlanValues> plans(setup.channels.size());
@@ -179,11 +200,15 @@ TrialKpis Engine::simulate(const CandidateSplit& split) const {
   std::size_t max_params = 0;
   for (const auto& channel : setup_.channels) max_params = std::max(max_params, channel.params.size());
 
-  // Even pacing: the same spend and posts in every period (per-period plans arrive with the optimizer).
+  // Paid spend follows the pacing (the candidate's own, else the scenario's); posts are even.
   const auto plan_values = plan_channels(setup_, split);
+  const auto& pacing = split.paid_pacing.empty() ? setup_.paid_pacing : split.paid_pacing;
   std::vector<std::vector<double>> spend(channels), posts(channels);
   for (std::size_t c = 0; c < channels; ++c) {
-    spend[c].assign(periods, plan_values[c].paid_per_period);
+    spend[c].resize(periods);
+    for (std::size_t t = 0; t < periods; ++t) {
+      spend[c][t] = pacing.empty() ? plan_values[c].paid_per_period : plan_values[c].paid_budget * pacing[t];
+    }
     posts[c].assign(periods, plan_values[c].posts_per_period);
   }
 

@@ -46,7 +46,11 @@ struct SimulationSetup {
   double value_per_conversion = 0.0;
   std::optional<double> population;  // for total reach; default: each trial's largest channel audience
   OverlapMatrix overlap;             // extra overlap between pairs of channels' reach
+  std::vector<double> paid_pacing;   // the scenario's share of paid spend in each period; empty when even
 };
+
+// The scenario's pacing as shares of the paid budget per period (sums to 1). Validated input.
+std::vector<double> pacing_shares(const v1::Pacing& pacing, std::size_t periods);
 
 // Resolves each channel's parameters (scenario overrides over plugin defaults) and draws them for all trials.
 SimulationSetup prepare_simulation(const v1::Scenario& scenario, const PluginRegistry& registry);
@@ -63,9 +67,9 @@ struct CandidateOutcome {
   std::vector<std::vector<Summary>> channels;  // [channel][kpi]
 };
 
-// What each channel receives under a split (even pacing over the horizon).
+// What each channel receives under a split. Paid spend follows the pacing; posts are even over the horizon.
 struct ChannelPlanValues {
-  double paid_per_period = 0.0;
+  double paid_per_period = 0.0;  // on average
   double posts_per_period = 0.0;
   double paid_budget = 0.0;     // over the horizon
   double organic_budget = 0.0;  // over the horizon

@@ -1,5 +1,7 @@
 #include "output/formatters.hpp"
 
+#include "search/objective.hpp"
+
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -63,6 +65,14 @@ void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPt
   }
 }
 
+// A CSV field: quoted when it holds a comma, a quote or a line break.
+std::string csv_text(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 }  // namespace
 
 Format parse_format(const std::string& text) {
@@ -103,15 +113,57 @@ std::string format_table(const v1::Results& results, int top) {
         << "(plus community work, in team hours below) of " << number(alloc.team_capacity_hours())
         << " available over the horizon\n";
   }
+  if (alloc.budget_spent_share() > 0.0 && alloc.budget_spent_share() < 0.9999) {
+    out << "  Spends " << percent(alloc.budget_spent_share()) << " of the budget: more would not pay\n";
+  }
+  if (scenario.horizon().pacing().shape() != v1::Pacing::EVEN ||
+      scenario.horizon().pacing().optimize_segments() > 0) {
+    out << "  Paid pacing, share per period:";
+    for (double share : alloc.paid_pacing()) out << " " << percent(share);
+    out << "\n";
+  }
   out << "\n";
   print_kpi_table(out, best.kpis(), scenario);
   out << "\n" << rec.explanation() << "\n";
+  if (!rec.strategy().empty()) {
+    out << "Search: " << rec.strategy() << ", " << rec.evaluations() << " candidates simulated"
+        << (rec.fresh_trials() ? "; the figures above come from fresh trials the search never saw" : "") << "\n";
+  }
+
+  if (rec.marginal_returns_size() > 0) {
+    out << "\nMarginal return at this split: " << kpi_name(rec.objective().kpi()) << " per 1,000 " << currency
+        << " more (measured over " << number(rec.marginal_step()) << ")\n";
+    out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << "\n";
+    for (const auto& m : rec.marginal_returns()) {
+      out << "  " << pad(m.channel(), 20, false) << pad(number(m.paid()), 14)
+          << pad(m.organic_possible() ? number(m.organic()) : "-", 14) << "\n";
+    }
+  }
+  if (rec.frontier_size() > 0) {
+    out << "\nEfficient frontier: the optimum at other budgets (" << kpi_name(rec.objective().kpi()) << ")\n";
+    out << "  " << pad("budget", 14) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
+        << pad("organic", 9) << "  largest paid channel\n";
+    for (const auto& point : rec.frontier()) {
+      const v1::ChannelAllocation* largest = nullptr;
+      for (const auto& c : point.allocation().channels()) {
+        if (!largest || c.paid_budget() > largest->paid_budget()) largest = &c;
+      }
+      out << "  " << pad(number(point.budget()), 14) << pad(number(point.kpi().mean()), 14)
+          << pad(number(point.kpi().p5()), 14) << pad(number(point.kpi().p50()), 14)
+          << pad(number(point.kpi().p95()), 14) << pad(percent(point.allocation().organic_share()), 9) << "  "
+          << (largest ? largest->channel() + " " + number(largest->paid_budget()) : "") << "\n";
+    }
+  }
 
   // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.
   std::vector<int> order(static_cast<std::size_t>(results.candidates_size()));
   std::iota(order.begin(), order.end(), 0);
+  // Best first in the objective's own direction (lowest first for costs); candidates breaking a constraint last.
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return results.candidates(a).objective_value() > results.candidates(b).objective_value();
+    const auto& ca = results.candidates(a);
+    const auto& cb = results.candidates(b);
+    if (ca.infeasible().empty() != cb.infeasible().empty()) return ca.infeasible().empty();
+    return better(ca, cb, rec.objective());
   });
   const int shown = std::min<int>(top, results.candidates_size());
   const std::string objective =
@@ -133,7 +185,7 @@ std::string format_table(const v1::Results& results, int top) {
       out << pad(percent(c.paid_share()) + " / " + percent(c.organic_share()), 22);
     }
     out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14)
-        << pad(number(kpi->p95()), 14) << "\n";
+        << pad(number(kpi->p95()), 14) << (candidate.infeasible().empty() ? "" : "  breaks a constraint") << "\n";
   }
   if (shown < results.candidates_size()) {
     out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";
@@ -158,7 +210,7 @@ std::string format_csv(const v1::Results& results) {
   // For scope "total" the shares are of the whole budget; for a channel, of the paid and organic budgets.
   out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,"
          "p95,"
-         "cvar5,prob_target,objective_value\n";
+         "cvar5,prob_target,objective_value,p10,infeasible\n";
   const auto recommended =
       results.has_recommendation() ? static_cast<int>(results.recommendation().candidate_index()) : -1;
   auto rows = [&](const v1::Candidate& c, const std::string& scope, double paid_share, double organic_share,
@@ -170,7 +222,7 @@ std::string format_csv(const v1::Results& results) {
           << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50()
           << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
-      out << "," << c.objective_value() << "\n";
+      out << "," << c.objective_value() << "," << k.p10() << "," << csv_text(c.infeasible()) << "\n";
     }
   };
   for (const auto& c : results.candidates()) {
@@ -179,8 +231,30 @@ std::string format_csv(const v1::Results& results) {
          c.kpis());
     for (int i = 0; i < c.channels_size() && i < a.channels_size(); ++i) {
       const auto& ca = a.channels(i);
-      rows(c, c.channels(i).channel(), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
+      rows(c, csv_text(c.channels(i).channel()), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
            ca.organic_budget(), c.channels(i).kpis());
+    }
+  }
+  // The frontier and marginal returns as rows of the same table, told apart by the candidate column.
+  if (results.has_recommendation()) {
+    const auto& rec = results.recommendation();
+    for (const auto& point : rec.frontier()) {
+      const auto& a = point.allocation();
+      const auto& k = point.kpi();
+      out << "frontier,0,total," << 1.0 - a.organic_share() << "," << a.organic_share() << "," << a.paid_budget()
+          << "," << a.organic_budget() << "," << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << ","
+          << k.p5() << "," << k.p50() << "," << k.p95() << "," << k.cvar5() << ",";
+      if (k.has_prob_target()) out << k.prob_target();
+      out << "," << point.objective_value() << "," << k.p10() << ",\n";
+    }
+    for (const auto& m : rec.marginal_returns()) {
+      // mean = KPI gained per 1,000 more money on that side of the channel.
+      out << "marginal_paid,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi()) << ","
+          << m.paid() << ",,,,,,,,,\n";
+      if (m.organic_possible()) {
+        out << "marginal_organic,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
+            << "," << m.organic() << ",,,,,,,,,\n";
+      }
     }
   }
   return out.str();

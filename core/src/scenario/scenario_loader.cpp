@@ -72,12 +72,26 @@ void apply_defaults(v1::Scenario& scenario) {
   if (horizon->period_days() == 0.0) horizon->set_period_days(7.0);
   if (scenario.trials() == 0) scenario.set_trials(1000);
   auto* search = scenario.mutable_search();
-  if (search->strategy_case() == v1::SearchSpace::STRATEGY_NOT_SET) search->mutable_grid();
-  auto* grid = search->mutable_grid();
-  if (grid->organic_step() == 0.0) grid->set_organic_step(0.1);
-  if (grid->channel_step() == 0.0) grid->set_channel_step(0.25);
+  if (search->has_optimize()) {
+    auto* optimize = search->mutable_optimize();
+    if (optimize->max_evaluations() == 0) optimize->set_max_evaluations(300);
+    if (optimize->finalists() == 0) optimize->set_finalists(5);
+    if (optimize->frontier_size() == 0) {
+      for (double multiple : {0.5, 0.75, 1.0, 1.5, 2.0}) optimize->add_frontier(multiple);
+    }
+  } else {
+    auto* grid = search->mutable_grid();
+    if (grid->organic_step() == 0.0) grid->set_organic_step(0.1);
+    if (grid->channel_step() == 0.0) grid->set_channel_step(0.25);
+  }
   auto* objective = scenario.mutable_objective();
   if (objective->statistic() == v1::STATISTIC_UNSPECIFIED) objective->set_statistic(v1::MEAN);
+  if (objective->statistic() == v1::MEAN_MINUS_SD && !objective->has_risk_aversion()) {
+    objective->set_risk_aversion(1.0);
+  }
+  if (objective->statistic() == v1::MIN_COST_FOR_TARGET && !objective->has_min_probability()) {
+    objective->set_min_probability(0.9);
+  }
 }
 
 LoadedScenario parse_scenario(const std::string& content, bool is_json, const std::string& file) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/engine.hpp"
 #include "engine/team_plan.hpp"
 #include "errors.hpp"
 
@@ -314,6 +315,162 @@ void check_text(const std::string& text, const FieldPath& path, Problems& proble
   if (!valid_utf8(text)) problems.add(path, "is not valid UTF-8 text");
 }
 
+bool finite_at_least(double value, double low) { return std::isfinite(value) && value >= low; }
+
+void check_optimize(const v1::OptimizeSearch& o, const FieldPath& path, Problems& problems) {
+  if (o.max_evaluations() < 10 || o.max_evaluations() > 100'000) {
+    problems.add(path.child("max_evaluations"),
+                 "must be between 10 and 100000 (got " + std::to_string(o.max_evaluations()) + ")");
+  }
+  if (o.finalists() < 1 || o.finalists() > 50) {
+    problems.add(path.child("finalists"), "must be between 1 and 50 (got " + std::to_string(o.finalists()) + ")");
+  }
+  if (o.frontier_size() > 20) problems.add(path.child("frontier"), "at most 20 budget levels");
+  for (int i = 0; i < o.frontier_size(); ++i) {
+    if (!(o.frontier(i) > 0.0 && o.frontier(i) <= 10.0)) {
+      problems.add(path.child("frontier", i),
+                   "must be a multiple of the budget in (0, 10] (got " + num(o.frontier(i)) + ")");
+    }
+  }
+}
+
+void check_budget_and_pacing(const v1::Scenario& s, const FieldPath& root, Problems& problems) {
+  const bool optimize = s.search().has_optimize();
+  const auto budget = root.child("budget");
+  if (s.budget().up_to() && !optimize) {
+    problems.add(budget.child("up_to"), "an \"up to\" budget needs search { optimize {} }");
+  }
+  if (s.budget().has_min_spend_share() &&
+      !(s.budget().min_spend_share() >= 0.0 && s.budget().min_spend_share() <= 1.0)) {
+    problems.add(budget.child("min_spend_share"), "must be in [0, 1] (got " + num(s.budget().min_spend_share()) + ")");
+  }
+  const auto& pacing = s.horizon().pacing();
+  const auto path = root.child("horizon").child("pacing");
+  const int periods = s.horizon().periods();
+  if (pacing.shape() == v1::Pacing::CUSTOM) {
+    if (pacing.weights_size() != periods) {
+      problems.add(path.child("weights"), "CUSTOM pacing needs one weight per period: " + std::to_string(periods) +
+                                              " (got " + std::to_string(pacing.weights_size()) + ")");
+    }
+    double total = 0.0;
+    for (int t = 0; t < pacing.weights_size(); ++t) {
+      if (!finite_at_least(pacing.weights(t), 0.0)) {
+        problems.add(path.child("weights", t), "must be a weight >= 0 (got " + num(pacing.weights(t)) + ")");
+      } else {
+        total += pacing.weights(t);
+      }
+    }
+    if (pacing.weights_size() == periods && !(total > 0.0)) {
+      problems.add(path.child("weights"), "at least one period needs a weight above 0");
+    }
+  } else if (pacing.weights_size() > 0) {
+    problems.add(path.child("weights"), "weights are used only with shape: CUSTOM");
+  }
+  if (pacing.optimize_segments() > 0) {
+    if (!optimize) {
+      problems.add(path.child("optimize_segments"), "optimised pacing needs search { optimize {} }");
+    } else if (pacing.optimize_segments() < 2 || pacing.optimize_segments() > static_cast<unsigned>(std::min(periods, 12))) {
+      problems.add(path.child("optimize_segments"),
+                   "must be between 2 and min(periods, 12) (got " + std::to_string(pacing.optimize_segments()) + ")");
+    }
+  }
+}
+
+// Money limits must be numbers that some plan can keep: each channel's minimum within its maximum, and the
+// minimums together within what can go to paid media.
+void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& problems) {
+  const double total = s.budget().total();
+  const double organic_min = s.search().organic_share().has_min() ? s.search().organic_share().min() : 0.0;
+  const double paid_room = total * (1.0 - organic_min);
+  double minimums = 0.0;
+  std::string largest;
+  for (int i = 0; i < s.channels_size(); ++i) {
+    const auto& channel = s.channels(i);
+    const auto path = root.child("channels", i);
+    const auto& amount = channel.paid_amount();
+    if (amount.has_min() && !finite_at_least(amount.min(), 0.0)) {
+      problems.add(path.child("paid_amount").child("min"), "must be an amount >= 0 (got " + num(amount.min()) + ")");
+    }
+    if (amount.has_max() && !finite_at_least(amount.max(), 0.0)) {
+      problems.add(path.child("paid_amount").child("max"), "must be an amount >= 0 (got " + num(amount.max()) + ")");
+    }
+    if (amount.has_min() && amount.has_max() && amount.min() > amount.max()) {
+      problems.add(path.child("paid_amount"), "min (" + num(amount.min()) + ") is above max (" + num(amount.max()) + ")");
+    }
+    if (channel.has_current_paid() && !finite_at_least(channel.current_paid(), 0.0)) {
+      problems.add(path.child("current_paid"), "must be an amount >= 0 (got " + num(channel.current_paid()) + ")");
+    }
+    if (channel.has_max_change() && !channel.has_current_paid()) {
+      problems.add(path.child("max_change"), "needs current_paid: the change is relative to today's spend");
+    }
+    if (channel.has_max_change() && !(channel.max_change() >= 0.0 && channel.max_change() <= 10.0)) {
+      problems.add(path.child("max_change"), "must be a share in [0, 10] (got " + num(channel.max_change()) + ")");
+    }
+    double low = amount.has_min() ? amount.min() : 0.0;
+    double high = amount.has_max() ? amount.max() : INFINITY;
+    if (channel.has_current_paid() && channel.has_max_change()) {
+      low = std::max(low, channel.current_paid() * (1.0 - channel.max_change()));
+      high = std::min(high, channel.current_paid() * (1.0 + channel.max_change()));
+    }
+    if (low > high + 1e-9) {
+      problems.add(path.child("max_change"), "paid_amount and current_paid +- max_change leave no amount: at least " +
+                                                 num(low) + " and at most " + num(high));
+    }
+    if (low > 0.0 && channel.paid_share().has_max() && channel.paid_share().max() == 0.0) {
+      problems.add(path.child("paid_share").child("max"), "is 0, but the channel must get at least " + num(low) + " paid");
+    }
+    if (std::isfinite(low) && low > 0.0) {
+      minimums += low;
+      largest = path.to_string();
+    }
+  }
+  if (minimums > paid_room * (1.0 + 1e-12) && !s.budget().up_to()) {
+    problems.add(root.child("channels"),
+                 "the channels' minimum paid amounts add up to " + num(minimums) + ", more than the " + num(paid_room) +
+                     " the budget leaves for paid media (budget.total less the minimum organic share)");
+  }
+}
+
+void check_objective_options(const v1::Scenario& s, const FieldPath& root, Problems& problems) {
+  const auto& o = s.objective();
+  const auto path = root.child("objective");
+  if (o.has_risk_aversion() && !finite_at_least(o.risk_aversion(), 0.0)) {
+    problems.add(path.child("risk_aversion"), "must be >= 0 (got " + num(o.risk_aversion()) + ")");
+  }
+  if (o.has_min_probability() && !(o.min_probability() > 0.0 && o.min_probability() < 1.0)) {
+    problems.add(path.child("min_probability"), "must be in (0, 1) (got " + num(o.min_probability()) + ")");
+  }
+  if (o.statistic() == v1::MIN_COST_FOR_TARGET) {
+    if (!o.has_target()) problems.add(path.child("target"), "MIN_COST_FOR_TARGET needs the target to reach");
+    if (!s.budget().up_to()) {
+      problems.add(path.child("statistic"),
+                   "MIN_COST_FOR_TARGET searches how much of the budget to spend: set budget { up_to: true }");
+    }
+    if (lower_is_better(o.kpi())) {
+      problems.add(path.child("kpi"), "MIN_COST_FOR_TARGET needs a KPI to reach, not a cost such as " +
+                                          v1::Kpi_Name(o.kpi()));
+    }
+  }
+}
+
+void check_constraints(const v1::Scenario& s, const FieldPath& root, Problems& problems) {
+  for (int i = 0; i < s.constraints_size(); ++i) {
+    const auto& c = s.constraints(i);
+    const auto path = root.child("constraints", i);
+    if (c.kpi() == v1::KPI_UNSPECIFIED) problems.add(path.child("kpi"), "missing: name the KPI to limit");
+    if (!c.has_at_most() && !c.has_at_least()) {
+      problems.add(path, "give at_most, at_least or both");
+    }
+    if (c.has_at_most() && !std::isfinite(c.at_most())) problems.add(path.child("at_most"), "must be a finite number");
+    if (c.has_at_least() && !std::isfinite(c.at_least())) {
+      problems.add(path.child("at_least"), "must be a finite number");
+    }
+    if (c.has_at_most() && c.has_at_least() && c.at_least() > c.at_most()) {
+      problems.add(path, "at_least (" + num(c.at_least()) + ") is above at_most (" + num(c.at_most()) + "): no plan can meet it");
+    }
+  }
+}
+
 // Each pair names two different channels, once, with an overlap in [0, 1].
 void check_overlaps(const v1::Scenario& s, const std::set<std::string>& names, const FieldPath& root,
                     Problems& problems) {
@@ -388,10 +545,15 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   check_bounds(search.organic_share(), root.child("search").child("organic_share"), problems);
   const bool organic_possible = bound_max(search.organic_share()) > 0.0;
   const bool paid_possible = bound_min(search.organic_share()) < 1.0;
-  check_step(search.grid().organic_step(), root.child("search").child("grid").child("organic_step"), false,
-             problems);
-  check_step(search.grid().channel_step(), root.child("search").child("grid").child("channel_step"), true,
-             problems);
+  if (search.has_grid()) {
+    check_step(search.grid().organic_step(), root.child("search").child("grid").child("organic_step"), false,
+               problems);
+    check_step(search.grid().channel_step(), root.child("search").child("grid").child("channel_step"), true,
+               problems);
+  } else {
+    check_optimize(search.optimize(), root.child("search").child("optimize"), problems);
+  }
+  check_budget_and_pacing(s, root, problems);
 
   if (s.channels_size() == 0) {
     problems.add(root.child("channels"), "a scenario needs at least one channel");
@@ -449,6 +611,9 @@ void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& regis
   }
 
   check_overlaps(s, names, root, problems);
+  check_money_limits(s, root, problems);
+  check_objective_options(s, root, problems);
+  check_constraints(s, root, problems);
 
   if (s.trials() < 1 || s.trials() > kMaxTrials) {
     problems.add(root.child("trials"), "must be between 1 and " + std::to_string(kMaxTrials) + " (got " +

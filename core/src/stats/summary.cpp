@@ -47,6 +47,7 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
     s.sd = std::sqrt((ss + c) / static_cast<double>(n - 1));
   }
   s.p5 = percentile_sorted(sorted, 0.05);
+  s.p10 = percentile_sorted(sorted, 0.10);
   s.p50 = percentile_sorted(sorted, 0.50);
   s.p95 = percentile_sorted(sorted, 0.95);
   const auto tail =
