@@ -96,6 +96,20 @@ FeedDefaults feed_assumptions(std::string name, std::string version, std::string
                         0,
                         0.05,
                         "small: promoted posts did not lift later organic reach (Wisemetrics; assumption)"};
+  p[kReachedBefore] = {"reached_before",
+                       "people",
+                       D::fixed(0),
+                       0,
+                       3e9,
+                       "people already reached by earlier campaigns, from the last report (carried-in state; "
+                       "assumption: none)"};
+  p[kConversionsPending] = {
+      "conversions_pending",
+      "conversions",
+      D::fixed(0),
+      0,
+      1e9,
+      "conversions still to come from earlier spend (carried-in state; assumption: none)"};
   return d;
 }
 

@@ -60,7 +60,12 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
     out.audience[i] = audience;
 
     double followers = block.param(kFollowers, i);
-    double cumulative_impressions = 0.0, reached = 0.0, conversion_stock = 0.0;
+    // People reached before the horizon are not new again: start the reach curve where they left it.
+    double reached = std::fmin(block.param(kReachedBefore, i), audience);
+    double cumulative_impressions = models::impressions_for_reach(reached, audience, dispersion);
+    double conversion_stock = 0.0;
+    const double pending = block.param(kConversionsPending, i);
+    double pending_decay = 1.0;  // decay^t
     double* spend_out = out.row(Output::kSpend, i);
     double* paid_out = out.row(Output::kPaidImpressions, i);
     double* organic_out = out.row(Output::kOrganicImpressions, i);
@@ -113,7 +118,10 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
       reach_out[t] = new_reach;
       engagements_out[t] = engagements;
       clicks_out[t] = clicks;
-      conversions_out[t] = models::geometric_release(conversion_stock, carryover);
+      // Earlier spend's conversions arrive as its carryover implies: (1 - decay) decay^t of them in period t.
+      conversions_out[t] = models::geometric_release(conversion_stock, carryover) +
+                           (1.0 - carryover) * pending_decay * pending;
+      pending_decay *= carryover;
       followers_out[t] = gained;
       followers += gained;
     }

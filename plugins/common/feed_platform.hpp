@@ -29,6 +29,8 @@ enum FeedParam : std::size_t {
   kOrganicNoise,             // period-to-period organic swings (sigma of a mean-one log-normal)
   kFollowRate,               // new followers per engagement
   kHaloFollowRate,           // new followers per person newly reached by paid media
+  kReachedBefore,            // people of the audience reached by earlier campaigns (carried-in state)
+  kConversionsPending,       // conversions still to come from earlier spend (carried-in carryover)
   kFeedParamCount
 };
 
@@ -39,18 +41,19 @@ struct FeedDefaults {
   std::array<ParamSpec, kFeedParamCount> params;
 };
 
-// Per trial and period, composed from the SDK's blocks (splitsim/models/):
-//   paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity)  (CPM rises with spend)
-//   organic impressions = posts x posting_quality(posts per week) x (followers x organic_reach_rate +
-//     discovery) x noise  (posting beyond the sustainable rate earns less per post)
-//   reach: negative binomial reach over the audience of all impressions so far; the period reports new people
-//   fatigue = fatigue_multiplier(impressions so far / people reached): lowers paid CTR and engagement
-//   clicks = paid x ctr x fatigue + organic x organic_ctr; conversions = clicks x cvr, released over later
-//     periods by geometric carryover (what would convert after the horizon is not counted)
-//   engagements = organic x organic_engagement_rate / organic_reach_rate + paid x paid_engagement_rate x
-//   fatigue followers gained = engagements x follow_rate + new people reached by paid x halo_follow_rate;
-//   they carry
-//     into the next period, so paid exposure raises later organic reach (the halo).
+// Per trial and period, composed from the SDK's blocks (splitsim/models/); plugins/common/README.md has it
+// in full:
+// - paid impressions = impressions_bought(spend, cpm x noise, audience, elasticity): CPM rises with spend;
+// - organic impressions = posts x posting_quality x (followers x organic_reach_rate + discovery) x noise;
+// - reach: negative binomial reach of all impressions so far; each period reports the new people;
+// - fatigue (from impressions per person reached) lowers paid CTR and paid engagement;
+// - clicks = paid x ctr x fatigue + organic x organic_ctr; conversions = clicks x cvr, released over later
+//   periods by geometric carryover (what would convert after the horizon is not counted);
+// - engagements = organic x organic engagement per impression + paid x paid_engagement_rate x fatigue;
+// - followers gained = engagements x follow_rate + new people reached by paid x halo_follow_rate, carried
+//   into later periods, so paid exposure raises later organic reach (the halo).
+// State carried in from before the horizon: followers, people already reached (not new again), and
+// conversions still to come from earlier spend (a share (1 - decay) decay^t of them in period t).
 class FeedPlatform : public Platform {
  public:
   // Throws std::logic_error when a parameter was left unset (the loader reports it with the plugin's file).

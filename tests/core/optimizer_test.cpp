@@ -1,5 +1,7 @@
 // The optimizer against optima known in closed form, its bounds and constraints, and what it reports:
 // runner-ups, the efficient frontier, marginal returns, pacing.
+#include "search/optimizer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,7 +18,6 @@
 #include "search/frontier.hpp"
 #include "search/marginal_returns.hpp"
 #include "search/objective.hpp"
-#include "search/optimizer.hpp"
 #include "test_support.hpp"
 
 namespace splitsim {
@@ -27,8 +28,8 @@ namespace {
 // in later periods (geometric carryover). Impressions are 100 per unit of spend; nobody is "reached".
 void saturating_model(const SimulationBlock& block, const OutputBuffers& out) {
   for (std::size_t i = 0; i < block.trials; ++i) {
-    const double a = block.param(0, i), kappa = block.param(1, i), b = block.param(2, i), rho = block.param(3, i),
-                 carry = block.param(4, i);
+    const double a = block.param(0, i), kappa = block.param(1, i), b = block.param(2, i),
+                 rho = block.param(3, i), carry = block.param(4, i);
     out.audience[i] = 1e9;
     double stock = 0.0;
     for (std::size_t t = 0; t < block.periods; ++t) {
@@ -71,8 +72,8 @@ struct World {
 
 std::string channel(const std::string& name, double a, double kappa, const std::string& extra = "") {
   return "channels { name: \"" + name + "\" plugin: \"saturating\" organic { cost_per_post: 10 } " +
-         "params { name: \"a\" fixed: " + std::to_string(a) + " } params { name: \"kappa\" fixed: " +
-         std::to_string(kappa) + " } " + extra + " }\n";
+         "params { name: \"a\" fixed: " + std::to_string(a) +
+         " } params { name: \"kappa\" fixed: " + std::to_string(kappa) + " } " + extra + " }\n";
 }
 
 // All paid, 4 periods, 3 trials (the model has no noise), optimize.
@@ -134,11 +135,12 @@ TEST(Optimizer, AZeroResponseChannelGetsItsMinimumAndBindingBoundsHold) {
 }
 
 TEST(Optimizer, NeverProposesAPlanOutsideTheBoundsOrOffTheBudget) {
-  const World w("budget { total: 5000 } horizon { periods: 3 } trials: 2 objective { kpi: CONVERSIONS }\n"
-                "search { organic_share { min: 0.1 max: 0.6 } optimize { max_evaluations: 200 } }\n" +
-                channel("a", 30, 200, "paid_share { min: 0.2 max: 0.7 } organic_share { max: 0.5 }") +
-                channel("b", 20, 300, "organic_share { min: 0.2 } params { name: \"b\" fixed: 5 }") +
-                channel("c", 12, 150, "paid_share { max: 0.4 }"));
+  const World w(
+      "budget { total: 5000 } horizon { periods: 3 } trials: 2 objective { kpi: CONVERSIONS }\n"
+      "search { organic_share { min: 0.1 max: 0.6 } optimize { max_evaluations: 200 } }\n" +
+      channel("a", 30, 200, "paid_share { min: 0.2 max: 0.7 } organic_share { max: 0.5 }") +
+      channel("b", 20, 300, "organic_share { min: 0.2 } params { name: \"b\" fixed: 5 }") +
+      channel("c", 12, 150, "paid_share { max: 0.4 }"));
   const SplitSpace space(w.loaded.scenario, 1.0, 1.0);
   const SplitEvaluator evaluator(w.loaded.scenario, w.setup);
   const auto evaluations = optimize_split(space, evaluator, 200);
@@ -166,7 +168,8 @@ TEST(Optimizer, DoesAtLeastAsWellAsTheBestGridPoint) {
   const std::string channels =
       channel("a", 30, 200, "params { name: \"b\" fixed: 8 } params { name: \"rho\" fixed: 3 }") +
       channel("b", 20, 300, "params { name: \"b\" fixed: 12 } params { name: \"rho\" fixed: 5 }");
-  const std::string base = "budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n";
+  const std::string base =
+      "budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n";
   const World grid(base + "search { grid { organic_step: 0.1 channel_step: 0.1 } }\n" + channels);
   const auto candidates = generate_candidates(grid.loaded.scenario, "s");
   const auto outcomes = Engine(grid.setup).evaluate(candidates);
@@ -176,7 +179,8 @@ TEST(Optimizer, DoesAtLeastAsWellAsTheBestGridPoint) {
   const World optimize(base + "search { optimize { max_evaluations: 300 } }\n" + channels);
   const SplitSpace space(optimize.loaded.scenario, 1.0, 1.0);
   const SplitEvaluator evaluator(optimize.loaded.scenario, optimize.setup);
-  const auto& best = best_evaluated(optimize_split(space, evaluator, 300), optimize.loaded.scenario.objective());
+  const auto& best =
+      best_evaluated(optimize_split(space, evaluator, 300), optimize.loaded.scenario.objective());
   EXPECT_GE(best.candidate.objective_value(), best_grid - 1e-9);
 }
 
@@ -210,8 +214,8 @@ TEST(Optimizer, InfeasibleLimitsAreRefusedNamingTheBindingOne) {
       },
       InputError);
   // A KPI limit no plan can meet: refused after the search, naming the constraint and the closest figure.
-  const World w(paid_only(channel("a", 30, 200) + channel("b", 20, 300),
-                          "constraints { kpi: CPA at_most: 0.5 }\n"));
+  const World w(
+      paid_only(channel("a", 30, 200) + channel("b", 20, 300), "constraints { kpi: CPA at_most: 0.5 }\n"));
   try {
     w.run();
     FAIL() << "an impossible CPA was accepted";
@@ -222,7 +226,8 @@ TEST(Optimizer, InfeasibleLimitsAreRefusedNamingTheBindingOne) {
 
 TEST(Optimizer, HoldsAChannelAtAFixedAmountAndWithinItsChangeFromToday) {
   const World w(paid_only(channel("a", 30, 200, "paid_amount { min: 1000 max: 1000 }") +
-                          channel("b", 20, 300, "current_paid: 3000 max_change: 0.1") + channel("c", 40, 150)));
+                          channel("b", 20, 300, "current_paid: 3000 max_change: 0.1") +
+                          channel("c", 40, 150)));
   const auto results = w.run();
   const auto& alloc = recommended(results).allocation();
   EXPECT_NEAR(alloc.channels(0).paid_budget(), 1000.0, 0.02);
@@ -236,26 +241,32 @@ TEST(Optimizer, AKpiConstraintSteersTheRecommendation) {
   const std::string channels =
       channel("a", 30, 200, "params { name: \"b\" fixed: 1 } params { name: \"rho\" fixed: 50 }") +
       channel("b", 20, 300);
-  const World free("budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n"
-                   "search { optimize { max_evaluations: 300 frontier: 1 } }\n" + channels);
-  const World limited("budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n"
-                      "search { optimize { max_evaluations: 300 frontier: 1 } }\n" + channels +
-                      "constraints { kpi: PAID_SPEND at_most: 2000 }\n");
+  const World free(
+      "budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n"
+      "search { optimize { max_evaluations: 300 frontier: 1 } }\n" +
+      channels);
+  const World limited(
+      "budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n"
+      "search { optimize { max_evaluations: 300 frontier: 1 } }\n" +
+      channels + "constraints { kpi: PAID_SPEND at_most: 2000 }\n");
   const auto unlimited = free.run();
   EXPECT_GT(find_kpi(recommended(unlimited), v1::PAID_SPEND).mean(), 3000.0);
   const auto results = limited.run();
   EXPECT_LE(find_kpi(recommended(results), v1::PAID_SPEND).mean(), 2000.0 + 1e-6);
   for (const auto& c : results.candidates()) {
-    if (c.index() == results.recommendation().candidate_index()) { EXPECT_TRUE(c.infeasible().empty()); }
+    if (c.index() == results.recommendation().candidate_index()) {
+      EXPECT_TRUE(c.infeasible().empty());
+    }
   }
 }
 
 TEST(Optimizer, AnUpToBudgetStopsWhereMoreWouldNotPay) {
   // ROAS falls with every extra unit on a saturating response: spend the least allowed, 30%.
-  const World w("budget { total: 6000 up_to: true min_spend_share: 0.3 } horizon { periods: 4 } trials: 2\n"
-                "value_per_conversion: 100 objective { kpi: ROAS }\n"
-                "search { organic_share { max: 0 } optimize { max_evaluations: 200 frontier: 1 } }\n" +
-                channel("a", 30, 200) + channel("b", 20, 300));
+  const World w(
+      "budget { total: 6000 up_to: true min_spend_share: 0.3 } horizon { periods: 4 } trials: 2\n"
+      "value_per_conversion: 100 objective { kpi: ROAS }\n"
+      "search { organic_share { max: 0 } optimize { max_evaluations: 200 frontier: 1 } }\n" +
+      channel("a", 30, 200) + channel("b", 20, 300));
   const auto results = w.run();
   const auto& alloc = recommended(results).allocation();
   EXPECT_NEAR(alloc.budget_spent_share(), 0.3, 0.01);
@@ -273,10 +284,11 @@ TEST(Optimizer, MinCostForTargetFindsTheCheapestPlanReachingIt) {
   };
   double lo = 0.0, hi = 6000.0;
   for (int i = 0; i < 100; ++i) (total_at(0.5 * (lo + hi)) < 120.0 ? lo : hi) = 0.5 * (lo + hi);
-  const World w("budget { total: 6000 up_to: true } horizon { periods: 4 } trials: 2\n"
-                "objective { kpi: CONVERSIONS statistic: MIN_COST_FOR_TARGET target: 120 min_probability: 0.9 }\n"
-                "search { organic_share { max: 0 } optimize { max_evaluations: 400 frontier: 1 } }\n" +
-                channel("a", 30, 200) + channel("b", 20, 300));
+  const World w(
+      "budget { total: 6000 up_to: true } horizon { periods: 4 } trials: 2\n"
+      "objective { kpi: CONVERSIONS statistic: MIN_COST_FOR_TARGET target: 120 min_probability: 0.9 }\n"
+      "search { organic_share { max: 0 } optimize { max_evaluations: 400 frontier: 1 } }\n" +
+      channel("a", 30, 200) + channel("b", 20, 300));
   const auto results = w.run();
   const auto& best = recommended(results);
   EXPECT_GE(find_kpi(best, v1::CONVERSIONS).mean(), 120.0 - 1e-6);
@@ -287,9 +299,11 @@ TEST(Frontier, TheOptimumNeverFallsAsTheBudgetGrowsAndMarginalReturnsFall) {
   const World w(paid_only(channel("a", 30, 200) + channel("b", 20, 300) + channel("c", 12, 150)));
   const SplitEvaluator evaluator(w.loaded.scenario, w.setup);
   const SplitSpace space(w.loaded.scenario, 1.0, 1.0);
-  const auto optimum = best_evaluated(optimize_split(space, evaluator, 200), w.loaded.scenario.objective()).split;
+  const auto optimum =
+      best_evaluated(optimize_split(space, evaluator, 200), w.loaded.scenario.objective()).split;
   std::size_t used = 0;
-  const auto frontier = efficient_frontier(evaluator, evaluator, optimum, {2.0, 0.5, 1.0, 1.5, 0.75}, 60, used);
+  const auto frontier =
+      efficient_frontier(evaluator, evaluator, optimum, {2.0, 0.5, 1.0, 1.5, 0.75}, 60, used);
   ASSERT_EQ(frontier.size(), 5u);
   for (std::size_t i = 1; i < frontier.size(); ++i) {
     EXPECT_GT(frontier[i].budget(), frontier[i - 1].budget());
@@ -311,9 +325,10 @@ TEST(Frontier, TheOptimumNeverFallsAsTheBudgetGrowsAndMarginalReturnsFall) {
 }
 
 TEST(Frontier, IsReportedWithMarginalReturnsAndRunnerUpsByARun) {
-  const World w("budget { total: 6000 } horizon { periods: 4 } trials: 3 seed: 1 objective { kpi: CONVERSIONS }\n"
-                "search { organic_share { max: 0 } optimize { max_evaluations: 150 } }\n" +
-                channel("a", 30, 200) + channel("b", 20, 300));
+  const World w(
+      "budget { total: 6000 } horizon { periods: 4 } trials: 3 seed: 1 objective { kpi: CONVERSIONS }\n"
+      "search { organic_share { max: 0 } optimize { max_evaluations: 150 } }\n" +
+      channel("a", 30, 200) + channel("b", 20, 300));
   const auto results = w.run();
   const auto& rec = results.recommendation();
   EXPECT_EQ(rec.frontier_size(), 5);
@@ -331,9 +346,10 @@ TEST(Frontier, IsReportedWithMarginalReturnsAndRunnerUpsByARun) {
 TEST(Pacing, FrontLoadingWithCarryoverGivesTheConversionsTheModelImplies) {
   // One channel, 4 periods, 1,000 paid, a linear-enough response (kappa huge: a (1 - e^-x/k) ~ a x / k), and
   // 50% carryover: a unit spent in period u converts (1 - 0.5^(4 - u)) within the horizon.
-  const std::string base = "budget { total: 1000 } trials: 1 objective { kpi: CONVERSIONS }\n"
-                           "search { organic_share { max: 0 } grid {} }\n" +
-                           channel("a", 1e6, 1e6, "params { name: \"carry\" fixed: 0.5 }");
+  const std::string base =
+      "budget { total: 1000 } trials: 1 objective { kpi: CONVERSIONS }\n"
+      "search { organic_share { max: 0 } grid {} }\n" +
+      channel("a", 1e6, 1e6, "params { name: \"carry\" fixed: 0.5 }");
   const auto conversions = [&](const std::string& pacing) {
     const World w(base + "horizon { periods: 4 " + pacing + " }\n");
     return Engine(w.setup).simulate({0.0, {1.0}, {0.0}}).totals[kpi_index(v1::CONVERSIONS)][0];
@@ -358,10 +374,11 @@ TEST(Pacing, FrontLoadingWithCarryoverGivesTheConversionsTheModelImplies) {
 
 TEST(Pacing, OptimisedSegmentsMoveSpendWhereItConvertsWithinTheHorizon) {
   // With carryover, spend late in the horizon converts partly after it: the optimizer front-loads.
-  const World w("budget { total: 2000 } horizon { periods: 6 pacing { optimize_segments: 3 } } trials: 1\n"
-                "objective { kpi: CONVERSIONS }\n"
-                "search { organic_share { max: 0 } optimize { max_evaluations: 200 frontier: 1 } }\n" +
-                channel("a", 50, 100, "params { name: \"carry\" fixed: 0.6 }"));
+  const World w(
+      "budget { total: 2000 } horizon { periods: 6 pacing { optimize_segments: 3 } } trials: 1\n"
+      "objective { kpi: CONVERSIONS }\n"
+      "search { organic_share { max: 0 } optimize { max_evaluations: 200 frontier: 1 } }\n" +
+      channel("a", 50, 100, "params { name: \"carry\" fixed: 0.6 }"));
   const auto results = w.run();
   const auto& pacing = recommended(results).allocation().paid_pacing();
   ASSERT_EQ(pacing.size(), 6);

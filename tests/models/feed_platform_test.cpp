@@ -154,7 +154,8 @@ TEST(FeedPlatform, ConversionsCarryOverIntoLaterPeriods) {
   EXPECT_LT(conversions[3], conversions[2]);
   EXPECT_EQ(output(totals, Output::kClicks)[1], 0.0);
   // What converts after the horizon is lost: fewer conversions than clicks x cvr in all.
-  EXPECT_LT(sum(conversions), sum(output(totals, Output::kClicks)) * median_of(param(linkedin, kCvr)) * 1.001);
+  EXPECT_LT(sum(conversions),
+            sum(output(totals, Output::kClicks)) * median_of(param(linkedin, kCvr)) * 1.001);
 }
 
 TEST(FeedPlatform, UnevenExposureReachesFewerPeopleThanPoisson) {
@@ -168,6 +169,36 @@ TEST(FeedPlatform, UnevenExposureReachesFewerPeopleThanPoisson) {
   EXPECT_LT(r_uneven, 0.97 * r_even);
   EXPECT_EQ(sum(output(simulate(uneven, 20'000.0, 0.0, 4), Output::kPaidImpressions)),
             sum(output(simulate(even, 20'000.0, 0.0, 4), Output::kPaidImpressions)));
+}
+
+TEST(FeedPlatform, CarriedInConversionsArriveAsTheirCarryoverImplies) {
+  // No spend, no posts: only the conversions earlier spend left in the pipeline, (1 - 0.5) 0.5^t x 200.
+  auto defaults = linkedin_defaults();
+  defaults.params[kConversionCarryover].default_value = Distribution::fixed(0.5);
+  defaults.params[kConversionsPending].default_value = Distribution::fixed(200);
+  const FeedPlatform platform(defaults);
+  const auto totals = simulate(platform, 0.0, 0.0, 4);
+  const auto& conversions = output(totals, Output::kConversions);
+  const double trials = 64;
+  EXPECT_NEAR(conversions[0], trials * 100, 1e-9);
+  EXPECT_NEAR(conversions[1], trials * 50, 1e-9);
+  EXPECT_NEAR(conversions[3], trials * 12.5, 1e-9);
+}
+
+TEST(FeedPlatform, PeopleReachedBeforeTheHorizonAreNotNewAgain) {
+  auto defaults = meta_defaults();
+  const FeedPlatform fresh(defaults);
+  defaults.params[kReachedBefore].default_value = Distribution::fixed(600'000);  // of 1,000,000
+  const FeedPlatform carried(defaults);
+  const auto new_reach = [](const FeedPlatform& p) {
+    return output(simulate(p, 20'000.0, 0.0, 4), Output::kReach);
+  };
+  const auto a = new_reach(fresh), b = new_reach(carried);
+  EXPECT_LT(b[0], 0.6 * a[0]);                     // most of the audience was already reached
+  EXPECT_LE(sum(b), 64 * 400'000.0 * (1 + 1e-9));  // never more new people than were left
+  // Spend and impressions are the same: only who is new differs.
+  EXPECT_EQ(sum(output(simulate(fresh, 20'000.0, 0.0, 4), Output::kPaidImpressions)),
+            sum(output(simulate(carried, 20'000.0, 0.0, 4), Output::kPaidImpressions)));
 }
 
 }  // namespace

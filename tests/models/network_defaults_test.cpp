@@ -24,13 +24,15 @@ double median(const FeedDefaults& d, FeedParam p) {
 }
 
 // Cost per click (or per view, per engagement) at the medians: CPM / (1000 x rate).
-double cost_per(const FeedDefaults& d, FeedParam rate) { return median(d, kCpm) / (1000.0 * median(d, rate)); }
+double cost_per(const FeedDefaults& d, FeedParam rate) {
+  return median(d, kCpm) / (1000.0 * median(d, rate));
+}
 
 TEST(NetworkDefaults, InstagramMatchesAdStageAndSocialinsider) {
   const auto d = instagram_defaults();
-  EXPECT_NEAR(median(d, kCpm), 6.90, 0.5);                  // AdStage Q3 2018
-  EXPECT_NEAR(cost_per(d, kCtr), 1.09, 0.15);               // CPC $1.09, same source
-  EXPECT_NEAR(median(d, kOrganicReachRate), 0.135, 0.015);  // Socialinsider 2022
+  EXPECT_NEAR(median(d, kCpm), 6.90, 0.5);                         // AdStage Q3 2018
+  EXPECT_NEAR(cost_per(d, kCtr), 1.09, 0.15);                      // CPC $1.09, same source
+  EXPECT_NEAR(median(d, kOrganicReachRate), 0.135, 0.015);         // Socialinsider 2022
   EXPECT_NEAR(median(d, kOrganicEngagementRate), 0.0047, 0.0005);  // Rival IQ 2023
 }
 
@@ -47,18 +49,18 @@ TEST(NetworkDefaults, TikTokMatchesTheReportedRanges) {
 
 TEST(NetworkDefaults, YouTubeViewsCostWhatTheSourcesSay) {
   const auto d = youtube_defaults();
-  EXPECT_GE(median(d, kCpm), 3.53);  // 2021
-  EXPECT_LE(median(d, kCpm), 6.45);  // Q4 2022
+  EXPECT_GE(median(d, kCpm), 3.53);                         // 2021
+  EXPECT_LE(median(d, kCpm), 6.45);                         // Q4 2022
   EXPECT_NEAR(median(d, kPaidEngagementRate), 0.32, 0.03);  // view rate
-  EXPECT_GE(cost_per(d, kPaidEngagementRate), 0.015);      // cost per view $0.02-0.03
+  EXPECT_GE(cost_per(d, kPaidEngagementRate), 0.015);       // cost per view $0.02-0.03
   EXPECT_LE(cost_per(d, kPaidEngagementRate), 0.03);
 }
 
 TEST(NetworkDefaults, XMatchesItsEngagementFigures) {
   const auto d = x_defaults();
-  EXPECT_NEAR(median(d, kCpm), 6.93, 0.5);                             // 2016
-  EXPECT_NEAR(median(d, kOrganicEngagementRate), 0.00035, 0.00005);    // Rival IQ 2023
-  EXPECT_GE(cost_per(d, kPaidEngagementRate), 1.01);                   // cost per engagement $1.01-2.00
+  EXPECT_NEAR(median(d, kCpm), 6.93, 0.5);                           // 2016
+  EXPECT_NEAR(median(d, kOrganicEngagementRate), 0.00035, 0.00005);  // Rival IQ 2023
+  EXPECT_GE(cost_per(d, kPaidEngagementRate), 1.01);                 // cost per engagement $1.01-2.00
   EXPECT_LE(cost_per(d, kPaidEngagementRate), 2.00);
 }
 
@@ -82,8 +84,8 @@ TEST(NetworkDefaults, EveryParameterSaysWhereItComesFrom) {
     for (const auto& spec : d.params) {
       EXPECT_FALSE(spec.unit.empty()) << d.name << "." << spec.name;
       // A source in parentheses ("(Rival IQ, 2023)", "(weak sources)") or the word "assumption".
-      const bool sourced = spec.help.find("assumption") != std::string::npos ||
-                           spec.help.find('(') != std::string::npos;
+      const bool sourced =
+          spec.help.find("assumption") != std::string::npos || spec.help.find('(') != std::string::npos;
       EXPECT_TRUE(sourced) << d.name << "." << spec.name << ": " << spec.help;
     }
   }

@@ -144,6 +144,17 @@ TEST(FrequencyCap, NeverAboveImpressionsOrCapTimesAudienceAndMonotone) {
   EXPECT_NEAR(frequency_capped_impressions(1e8, audience, 3.0), 3 * audience, 1e-6);
 }
 
+TEST(ImpressionsForReach, InvertsTheReachCurves) {
+  for (double k : {0.5, 3.0, 1e12}) {
+    for (double impressions : {1e3, 5e4, 3e5}) {
+      const double reach = negative_binomial_reach(impressions, 1e5, k);
+      EXPECT_NEAR(impressions_for_reach(reach, 1e5, k), impressions, impressions * 1e-6) << k;
+    }
+  }
+  EXPECT_EQ(impressions_for_reach(0.0, 1e5, 3.0), 0.0);
+  EXPECT_TRUE(std::isfinite(impressions_for_reach(1e5, 1e5, 3.0))) << "the whole audience: large, finite";
+}
+
 TEST(AverageFrequency, ImpressionsPerPersonReached) {
   EXPECT_EQ(average_frequency(300.0, 100.0), 3.0);
   EXPECT_EQ(average_frequency(0.0, 0.0), 0.0);

@@ -37,7 +37,8 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   po::positional_options_description positional;
   positional.add("scenario", 1);
   const std::string usage =
-      "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] [--threads T] "
+      "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] "
+      "[--threads T] "
       "[--plugin-dir DIR] [--format table|json|csv]";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;

@@ -51,8 +51,8 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
       const double mean_best = kpi.mean(),
                    mean_other = find_kpi(candidates[runner_up], objective.kpi()).mean();
       std::snprintf(line, sizeof line,
-                    " The runner-up, #%u, scores the same; the tie goes to the better mean (%.6g vs %.6g).", other,
-                    mean_best, mean_other);
+                    " The runner-up, #%u, scores the same; the tie goes to the better mean (%.6g vs %.6g).",
+                    other, mean_best, mean_other);
     } else if (base > 0.0 && std::isfinite(gap)) {
       std::snprintf(line, sizeof line, " The runner-up, #%u, scores %.6g (%.1f%% %s).", other,
                     candidates[runner_up].objective_value(), 100.0 * gap / base,
@@ -66,8 +66,8 @@ std::string explain(const v1::Results& results, const v1::Objective& objective) 
   int infeasible = 0;
   for (const auto& c : candidates) infeasible += c.infeasible().empty() ? 0 : 1;
   if (infeasible > 0) {
-    std::snprintf(line, sizeof line, " %d candidate%s broke a constraint and could not be recommended.", infeasible,
-                  infeasible == 1 ? "" : "s");
+    std::snprintf(line, sizeof line, " %d candidate%s broke a constraint and could not be recommended.",
+                  infeasible, infeasible == 1 ? "" : "s");
     text += line;
   }
   return text;
@@ -104,7 +104,8 @@ v1::Allocation make_allocation(const SimulationSetup& setup, const CandidateSpli
 }
 
 v1::Candidate make_candidate(const v1::Scenario& scenario, const SimulationSetup& setup,
-                             const CandidateSplit& split, const CandidateOutcome& outcome, std::uint32_t index) {
+                             const CandidateSplit& split, const CandidateOutcome& outcome,
+                             std::uint32_t index) {
   v1::Candidate candidate;
   candidate.set_index(index);
   *candidate.mutable_allocation() = make_allocation(setup, split);
@@ -158,8 +159,8 @@ std::string explain_comparison(const v1::Recommendation& recommendation, const v
   if (recommendation.runner_ups_size() == 0) return "";
   const auto& c = recommendation.runner_ups(0);
   const auto& objective = recommendation.objective();
-  const std::string what = objective.statistic() == v1::MIN_COST_FOR_TARGET ? "total cost"
-                                                                            : v1::Kpi_Name(objective.kpi());
+  const std::string what =
+      objective.statistic() == v1::MIN_COST_FOR_TARGET ? "total cost" : v1::Kpi_Name(objective.kpi());
   char line[512];
   std::snprintf(line, sizeof line,
                 "\nAgainst #%u, trial by trial: %+.4g %s on average (95%% interval %+.4g to %+.4g); the "
@@ -179,7 +180,8 @@ v1::Results build_results(const v1::Scenario& scenario, const SimulationSetup& s
   std::vector<v1::Candidate> built;
   built.reserve(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    built.push_back(make_candidate(scenario, setup, candidates[i], outcomes[i], static_cast<std::uint32_t>(i)));
+    built.push_back(
+        make_candidate(scenario, setup, candidates[i], outcomes[i], static_cast<std::uint32_t>(i)));
   }
   return build_results(scenario, std::move(built), file);
 }

@@ -29,7 +29,8 @@ std::string utc_now() {
   return text;
 }
 
-// Re-evaluations on fresh trials use this seed: Philox streams of another key are independent of the search's.
+// Re-evaluations on fresh trials use this seed: Philox streams of another key are independent of the
+// search's.
 std::uint64_t fresh_seed(std::uint64_t seed) { return seed ^ 0x9E3779B97F4A7C15ull; }
 
 // The recommendation against the next best candidates, trial by trial, and its marginal returns.
@@ -41,10 +42,12 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
   const auto& objective = recommendation->objective();
   std::vector<int> others;
   for (int i = 0; i < results.candidates_size(); ++i) {
-    if (static_cast<std::uint32_t>(i) != best && results.candidates(i).infeasible().empty()) others.push_back(i);
+    if (static_cast<std::uint32_t>(i) != best && results.candidates(i).infeasible().empty())
+      others.push_back(i);
   }
-  std::stable_sort(others.begin(), others.end(),
-                   [&](int a, int b) { return better(results.candidates(a), results.candidates(b), objective); });
+  std::stable_sort(others.begin(), others.end(), [&](int a, int b) {
+    return better(results.candidates(a), results.candidates(b), objective);
+  });
   if (others.size() > 4) others.resize(4);
   const auto best_per_trial = evaluator.objective_kpi_per_trial(splits[best]);
   for (const int other : others) {
@@ -53,9 +56,11 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
                        static_cast<std::uint32_t>(other));
   }
   double step = 0.0;
-  for (auto& r : marginal_returns(evaluator, splits[best], &step)) *recommendation->add_marginal_returns() = r;
+  for (auto& r : marginal_returns(evaluator, splits[best], &step))
+    *recommendation->add_marginal_returns() = r;
   recommendation->set_marginal_step(step);
-  recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation, results));
+  recommendation->set_explanation(recommendation->explanation() +
+                                  explain_comparison(*recommendation, results));
 }
 
 v1::Results grid_scenario(const LoadedScenario& loaded, const PluginRegistry& registry,

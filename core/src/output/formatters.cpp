@@ -1,7 +1,5 @@
 #include "output/formatters.hpp"
 
-#include "search/objective.hpp"
-
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -10,6 +8,7 @@
 #include <sstream>
 
 #include "errors.hpp"
+#include "search/objective.hpp"
 
 namespace splitsim {
 namespace {
@@ -127,7 +126,8 @@ std::string format_table(const v1::Results& results, int top) {
   out << "\n" << rec.explanation() << "\n";
   if (!rec.strategy().empty()) {
     out << "Search: " << rec.strategy() << ", " << rec.evaluations() << " candidates simulated"
-        << (rec.fresh_trials() ? "; the figures above come from fresh trials the search never saw" : "") << "\n";
+        << (rec.fresh_trials() ? "; the figures above come from fresh trials the search never saw" : "")
+        << "\n";
   }
 
   if (rec.marginal_returns_size() > 0) {
@@ -158,7 +158,8 @@ std::string format_table(const v1::Results& results, int top) {
   // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.
   std::vector<int> order(static_cast<std::size_t>(results.candidates_size()));
   std::iota(order.begin(), order.end(), 0);
-  // Best first in the objective's own direction (lowest first for costs); candidates breaking a constraint last.
+  // Best first in the objective's own direction (lowest first for costs); candidates breaking a constraint
+  // last.
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     const auto& ca = results.candidates(a);
     const auto& cb = results.candidates(b);
@@ -185,7 +186,8 @@ std::string format_table(const v1::Results& results, int top) {
       out << pad(percent(c.paid_share()) + " / " + percent(c.organic_share()), 22);
     }
     out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14)
-        << pad(number(kpi->p95()), 14) << (candidate.infeasible().empty() ? "" : "  breaks a constraint") << "\n";
+        << pad(number(kpi->p95()), 14) << (candidate.infeasible().empty() ? "" : "  breaks a constraint")
+        << "\n";
   }
   if (shown < results.candidates_size()) {
     out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";
@@ -241,19 +243,19 @@ std::string format_csv(const v1::Results& results) {
     for (const auto& point : rec.frontier()) {
       const auto& a = point.allocation();
       const auto& k = point.kpi();
-      out << "frontier,0,total," << 1.0 - a.organic_share() << "," << a.organic_share() << "," << a.paid_budget()
-          << "," << a.organic_budget() << "," << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << ","
-          << k.p5() << "," << k.p50() << "," << k.p95() << "," << k.cvar5() << ",";
+      out << "frontier,0,total," << 1.0 - a.organic_share() << "," << a.organic_share() << ","
+          << a.paid_budget() << "," << a.organic_budget() << "," << v1::Kpi_Name(k.kpi()) << "," << k.mean()
+          << "," << k.sd() << "," << k.p5() << "," << k.p50() << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
       out << "," << point.objective_value() << "," << k.p10() << ",\n";
     }
     for (const auto& m : rec.marginal_returns()) {
       // mean = KPI gained per 1,000 more money on that side of the channel.
-      out << "marginal_paid,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi()) << ","
-          << m.paid() << ",,,,,,,,,\n";
+      out << "marginal_paid,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
+          << "," << m.paid() << ",,,,,,,,,\n";
       if (m.organic_possible()) {
-        out << "marginal_organic,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
-            << "," << m.organic() << ",,,,,,,,,\n";
+        out << "marginal_organic,0," << csv_text(m.channel()) << ",,,,,"
+            << v1::Kpi_Name(rec.objective().kpi()) << "," << m.organic() << ",,,,,,,,,\n";
       }
     }
   }

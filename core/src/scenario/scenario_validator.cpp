@@ -323,7 +323,8 @@ void check_optimize(const v1::OptimizeSearch& o, const FieldPath& path, Problems
                  "must be between 10 and 100000 (got " + std::to_string(o.max_evaluations()) + ")");
   }
   if (o.finalists() < 1 || o.finalists() > 50) {
-    problems.add(path.child("finalists"), "must be between 1 and 50 (got " + std::to_string(o.finalists()) + ")");
+    problems.add(path.child("finalists"),
+                 "must be between 1 and 50 (got " + std::to_string(o.finalists()) + ")");
   }
   if (o.frontier_size() > 20) problems.add(path.child("frontier"), "at most 20 budget levels");
   for (int i = 0; i < o.frontier_size(); ++i) {
@@ -342,15 +343,17 @@ void check_budget_and_pacing(const v1::Scenario& s, const FieldPath& root, Probl
   }
   if (s.budget().has_min_spend_share() &&
       !(s.budget().min_spend_share() >= 0.0 && s.budget().min_spend_share() <= 1.0)) {
-    problems.add(budget.child("min_spend_share"), "must be in [0, 1] (got " + num(s.budget().min_spend_share()) + ")");
+    problems.add(budget.child("min_spend_share"),
+                 "must be in [0, 1] (got " + num(s.budget().min_spend_share()) + ")");
   }
   const auto& pacing = s.horizon().pacing();
   const auto path = root.child("horizon").child("pacing");
   const int periods = s.horizon().periods();
   if (pacing.shape() == v1::Pacing::CUSTOM) {
     if (pacing.weights_size() != periods) {
-      problems.add(path.child("weights"), "CUSTOM pacing needs one weight per period: " + std::to_string(periods) +
-                                              " (got " + std::to_string(pacing.weights_size()) + ")");
+      problems.add(path.child("weights"),
+                   "CUSTOM pacing needs one weight per period: " + std::to_string(periods) + " (got " +
+                       std::to_string(pacing.weights_size()) + ")");
     }
     double total = 0.0;
     for (int t = 0; t < pacing.weights_size(); ++t) {
@@ -369,9 +372,10 @@ void check_budget_and_pacing(const v1::Scenario& s, const FieldPath& root, Probl
   if (pacing.optimize_segments() > 0) {
     if (!optimize) {
       problems.add(path.child("optimize_segments"), "optimised pacing needs search { optimize {} }");
-    } else if (pacing.optimize_segments() < 2 || pacing.optimize_segments() > static_cast<unsigned>(std::min(periods, 12))) {
-      problems.add(path.child("optimize_segments"),
-                   "must be between 2 and min(periods, 12) (got " + std::to_string(pacing.optimize_segments()) + ")");
+    } else if (pacing.optimize_segments() < 2 ||
+               pacing.optimize_segments() > static_cast<unsigned>(std::min(periods, 12))) {
+      problems.add(path.child("optimize_segments"), "must be between 2 and min(periods, 12) (got " +
+                                                        std::to_string(pacing.optimize_segments()) + ")");
     }
   }
 }
@@ -389,22 +393,27 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
     const auto path = root.child("channels", i);
     const auto& amount = channel.paid_amount();
     if (amount.has_min() && !finite_at_least(amount.min(), 0.0)) {
-      problems.add(path.child("paid_amount").child("min"), "must be an amount >= 0 (got " + num(amount.min()) + ")");
+      problems.add(path.child("paid_amount").child("min"),
+                   "must be an amount >= 0 (got " + num(amount.min()) + ")");
     }
     if (amount.has_max() && !finite_at_least(amount.max(), 0.0)) {
-      problems.add(path.child("paid_amount").child("max"), "must be an amount >= 0 (got " + num(amount.max()) + ")");
+      problems.add(path.child("paid_amount").child("max"),
+                   "must be an amount >= 0 (got " + num(amount.max()) + ")");
     }
     if (amount.has_min() && amount.has_max() && amount.min() > amount.max()) {
-      problems.add(path.child("paid_amount"), "min (" + num(amount.min()) + ") is above max (" + num(amount.max()) + ")");
+      problems.add(path.child("paid_amount"),
+                   "min (" + num(amount.min()) + ") is above max (" + num(amount.max()) + ")");
     }
     if (channel.has_current_paid() && !finite_at_least(channel.current_paid(), 0.0)) {
-      problems.add(path.child("current_paid"), "must be an amount >= 0 (got " + num(channel.current_paid()) + ")");
+      problems.add(path.child("current_paid"),
+                   "must be an amount >= 0 (got " + num(channel.current_paid()) + ")");
     }
     if (channel.has_max_change() && !channel.has_current_paid()) {
       problems.add(path.child("max_change"), "needs current_paid: the change is relative to today's spend");
     }
     if (channel.has_max_change() && !(channel.max_change() >= 0.0 && channel.max_change() <= 10.0)) {
-      problems.add(path.child("max_change"), "must be a share in [0, 10] (got " + num(channel.max_change()) + ")");
+      problems.add(path.child("max_change"),
+                   "must be a share in [0, 10] (got " + num(channel.max_change()) + ")");
     }
     double low = amount.has_min() ? amount.min() : 0.0;
     double high = amount.has_max() ? amount.max() : INFINITY;
@@ -413,11 +422,13 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
       high = std::min(high, channel.current_paid() * (1.0 + channel.max_change()));
     }
     if (low > high + 1e-9) {
-      problems.add(path.child("max_change"), "paid_amount and current_paid +- max_change leave no amount: at least " +
-                                                 num(low) + " and at most " + num(high));
+      problems.add(path.child("max_change"),
+                   "paid_amount and current_paid +- max_change leave no amount: at least " + num(low) +
+                       " and at most " + num(high));
     }
     if (low > 0.0 && channel.paid_share().has_max() && channel.paid_share().max() == 0.0) {
-      problems.add(path.child("paid_share").child("max"), "is 0, but the channel must get at least " + num(low) + " paid");
+      problems.add(path.child("paid_share").child("max"),
+                   "is 0, but the channel must get at least " + num(low) + " paid");
     }
     if (std::isfinite(low) && low > 0.0) {
       minimums += low;
@@ -426,7 +437,8 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
   }
   if (minimums > paid_room * (1.0 + 1e-12) && !s.budget().up_to()) {
     problems.add(root.child("channels"),
-                 "the channels' minimum paid amounts add up to " + num(minimums) + ", more than the " + num(paid_room) +
+                 "the channels' minimum paid amounts add up to " + num(minimums) + ", more than the " +
+                     num(paid_room) +
                      " the budget leaves for paid media (budget.total less the minimum organic share)");
   }
 }
@@ -443,12 +455,13 @@ void check_objective_options(const v1::Scenario& s, const FieldPath& root, Probl
   if (o.statistic() == v1::MIN_COST_FOR_TARGET) {
     if (!o.has_target()) problems.add(path.child("target"), "MIN_COST_FOR_TARGET needs the target to reach");
     if (!s.budget().up_to()) {
-      problems.add(path.child("statistic"),
-                   "MIN_COST_FOR_TARGET searches how much of the budget to spend: set budget { up_to: true }");
+      problems.add(
+          path.child("statistic"),
+          "MIN_COST_FOR_TARGET searches how much of the budget to spend: set budget { up_to: true }");
     }
     if (lower_is_better(o.kpi())) {
-      problems.add(path.child("kpi"), "MIN_COST_FOR_TARGET needs a KPI to reach, not a cost such as " +
-                                          v1::Kpi_Name(o.kpi()));
+      problems.add(path.child("kpi"),
+                   "MIN_COST_FOR_TARGET needs a KPI to reach, not a cost such as " + v1::Kpi_Name(o.kpi()));
     }
   }
 }
@@ -461,12 +474,14 @@ void check_constraints(const v1::Scenario& s, const FieldPath& root, Problems& p
     if (!c.has_at_most() && !c.has_at_least()) {
       problems.add(path, "give at_most, at_least or both");
     }
-    if (c.has_at_most() && !std::isfinite(c.at_most())) problems.add(path.child("at_most"), "must be a finite number");
+    if (c.has_at_most() && !std::isfinite(c.at_most()))
+      problems.add(path.child("at_most"), "must be a finite number");
     if (c.has_at_least() && !std::isfinite(c.at_least())) {
       problems.add(path.child("at_least"), "must be a finite number");
     }
     if (c.has_at_most() && c.has_at_least() && c.at_least() > c.at_most()) {
-      problems.add(path, "at_least (" + num(c.at_least()) + ") is above at_most (" + num(c.at_most()) + "): no plan can meet it");
+      problems.add(path, "at_least (" + num(c.at_least()) + ") is above at_most (" + num(c.at_most()) +
+                             "): no plan can meet it");
     }
   }
 }

@@ -36,7 +36,8 @@ bool project_to_box_simplex(const double* x, const double* lo, const double* hi,
     total += v;
     if (v > lo[i] && v < hi[i] && (free_share == n || v > out[free_share])) free_share = i;
   }
-  if (free_share < n) out[free_share] = std::clamp(out[free_share] + (1.0 - total), lo[free_share], hi[free_share]);
+  if (free_share < n)
+    out[free_share] = std::clamp(out[free_share] + (1.0 - total), lo[free_share], hi[free_share]);
   return true;
 }
 

@@ -6,8 +6,9 @@
 
 namespace splitsim {
 
-v1::Comparison compare_splits(const SplitEvaluator& evaluator, const std::vector<double>& recommended_per_trial,
-                              const CandidateSplit& other, std::uint32_t other_index) {
+v1::Comparison compare_splits(const SplitEvaluator& evaluator,
+                              const std::vector<double>& recommended_per_trial, const CandidateSplit& other,
+                              std::uint32_t other_index) {
   const auto other_per_trial = evaluator.objective_kpi_per_trial(other);
   const auto& objective = evaluator.scenario().objective();
   const bool lower = objective.statistic() == v1::MIN_COST_FOR_TARGET || lower_is_better(objective.kpi());
@@ -28,7 +29,8 @@ v1::Comparison compare_splits(const SplitEvaluator& evaluator, const std::vector
   if (n == 0) return comparison;
   const double mean = sum / static_cast<double>(n);
   const double variance =
-      n > 1 ? std::max(0.0, (sum_squares - static_cast<double>(n) * mean * mean) / static_cast<double>(n - 1)) : 0.0;
+      n > 1 ? std::max(0.0, (sum_squares - static_cast<double>(n) * mean * mean) / static_cast<double>(n - 1))
+            : 0.0;
   const double half_width = 1.96 * std::sqrt(variance / static_cast<double>(n));
   comparison.set_mean_difference(mean);
   comparison.set_ci_low(mean - half_width);

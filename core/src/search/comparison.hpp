@@ -12,7 +12,8 @@ namespace splitsim {
 // the mean difference of the objective's figure per trial (recommended minus other) with its 95% confidence
 // interval (normal approximation over the paired differences; trials where either side is not finite are
 // left out), and the share of trials in which the recommended plan does better (ties count half).
-v1::Comparison compare_splits(const SplitEvaluator& evaluator, const std::vector<double>& recommended_per_trial,
-                              const CandidateSplit& other, std::uint32_t other_index);
+v1::Comparison compare_splits(const SplitEvaluator& evaluator,
+                              const std::vector<double>& recommended_per_trial, const CandidateSplit& other,
+                              std::uint32_t other_index);
 
 }  // namespace splitsim

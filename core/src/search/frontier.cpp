@@ -10,8 +10,10 @@
 namespace splitsim {
 
 std::vector<v1::FrontierPoint> efficient_frontier(const SplitEvaluator& search, const SplitEvaluator& fresh,
-                                                  const CandidateSplit& optimum, std::vector<double> multiples,
-                                                  std::size_t evaluations_per_point, std::size_t& evaluations) {
+                                                  const CandidateSplit& optimum,
+                                                  std::vector<double> multiples,
+                                                  std::size_t evaluations_per_point,
+                                                  std::size_t& evaluations) {
   const auto& scenario = search.scenario();
   const auto& objective = scenario.objective();
   std::sort(multiples.begin(), multiples.end());

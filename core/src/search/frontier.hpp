@@ -15,7 +15,9 @@ namespace splitsim {
 // that a model whose KPI rises with spend gives a frontier that never falls. `evaluations` is added to with
 // the candidates simulated.
 std::vector<v1::FrontierPoint> efficient_frontier(const SplitEvaluator& search, const SplitEvaluator& fresh,
-                                                  const CandidateSplit& optimum, std::vector<double> multiples,
-                                                  std::size_t evaluations_per_point, std::size_t& evaluations);
+                                                  const CandidateSplit& optimum,
+                                                  std::vector<double> multiples,
+                                                  std::size_t evaluations_per_point,
+                                                  std::size_t& evaluations);
 
 }  // namespace splitsim

@@ -35,12 +35,14 @@ void for_each_breach(const v1::Candidate& candidate, const v1::Scenario& scenari
     const std::string where = "constraints[" + std::to_string(i) + "]";
     const std::string kpi = v1::Kpi_Name(constraint.kpi());
     if (constraint.has_at_most() && !(mean <= constraint.at_most())) {
-      visit(where + ".at_most: mean " + kpi + " " + format(mean) + " is above " + format(constraint.at_most()),
-            std::isfinite(mean) ? (mean - constraint.at_most()) / std::max(1.0, std::abs(constraint.at_most()))
-                                : 1e6);
+      visit(
+          where + ".at_most: mean " + kpi + " " + format(mean) + " is above " + format(constraint.at_most()),
+          std::isfinite(mean) ? (mean - constraint.at_most()) / std::max(1.0, std::abs(constraint.at_most()))
+                              : 1e6);
     }
     if (constraint.has_at_least() && !(mean >= constraint.at_least())) {
-      visit(where + ".at_least: mean " + kpi + " " + format(mean) + " is below " + format(constraint.at_least()),
+      visit(where + ".at_least: mean " + kpi + " " + format(mean) + " is below " +
+                format(constraint.at_least()),
             (constraint.at_least() - mean) / std::max(1.0, std::abs(constraint.at_least())));
     }
   }

@@ -27,7 +27,8 @@ struct Search {
     // Breaking a limit costs more than any objective difference; the excess still guides towards meeting it.
     e.penalty = 10.0 * decoded.distance2;
     if (!e.candidate.infeasible().empty()) {
-      e.penalty += 2.0 + 10.0 * constraint_excess(e.candidate, evaluator.scenario()) + (decoded.feasible ? 0.0 : 1.0);
+      e.penalty +=
+          2.0 + 10.0 * constraint_excess(e.candidate, evaluator.scenario()) + (decoded.feasible ? 0.0 : 1.0);
     }
     e.score = score(e);
     evaluations.push_back(std::move(e));
@@ -74,7 +75,8 @@ bool ranks_before(const Evaluated& a, const Evaluated& b, const v1::Objective& o
 }  // namespace
 
 std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvaluator& evaluator,
-                                      std::size_t max_evaluations, const std::vector<CandidateSplit>& extra_starts) {
+                                      std::size_t max_evaluations,
+                                      const std::vector<CandidateSplit>& extra_starts) {
   std::vector<Evaluated> evaluations;
   Search search{space, evaluator, evaluations, std::max<std::size_t>(1, max_evaluations)};
   const auto& objective = evaluator.scenario().objective();
@@ -125,7 +127,9 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
       // Converged as far as floating point allows.
     }
   };
-  const auto left = [&] { return std::max<std::size_t>(1, max_evaluations) - std::min(max_evaluations, evaluations.size()); };
+  const auto left = [&] {
+    return std::max<std::size_t>(1, max_evaluations) - std::min(max_evaluations, evaluations.size());
+  };
   // Half the budget goes to the starts in turn; the rest restarts from the best point with ever smaller steps
   // (a simplex method can stall on the kinks the projection makes; a fresh simplex gets past them).
   const std::size_t per_start = left() / 2 / std::max<std::size_t>(1, from.size());
@@ -137,8 +141,10 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
   while (left() > 0) {
     const std::size_t before = evaluations.size();
     const double best_score = best_evaluated(evaluations, objective).score;
-    subplex(space.encode(best_evaluated(evaluations, objective).split), step, std::max<std::size_t>(2 * dims + 2, left() / 3));
-    const bool improved = best_evaluated(evaluations, objective).score > best_score + 1e-12 * std::abs(best_score);
+    subplex(space.encode(best_evaluated(evaluations, objective).split), step,
+            std::max<std::size_t>(2 * dims + 2, left() / 3));
+    const bool improved =
+        best_evaluated(evaluations, objective).score > best_score + 1e-12 * std::abs(best_score);
     if (evaluations.size() == before) break;
     step = improved ? step : step / 4;
     if (step < 1e-4) break;

@@ -36,9 +36,9 @@ std::string money_violation(const v1::Scenario& scenario, const PaidMoneyBounds&
   for (std::size_t c = 0; c < bounds.min.size(); ++c) {
     const double planned = paid * split.paid_shares[c];
     const auto& channel = scenario.channels(static_cast<int>(c));
-    const std::string field = "channels[" + std::to_string(c) + "]." +
-                              (channel.has_current_paid() && channel.has_max_change() ? "max_change"
-                                                                                      : "paid_amount");
+    const std::string field =
+        "channels[" + std::to_string(c) + "]." +
+        (channel.has_current_paid() && channel.has_max_change() ? "max_change" : "paid_amount");
     if (planned < bounds.min[c] - 0.01) {
       std::snprintf(text, sizeof text, "%s: %s needs at least %.2f paid, the split gives %.2f", field.c_str(),
                     channel.name().c_str(), bounds.min[c], planned);

@@ -1,4 +1,5 @@
-// Limits a plan keeps besides share bounds: each channel's paid money (paid_amount, current_paid +- max_change).
+// Limits a plan keeps besides share bounds: each channel's paid money (paid_amount, current_paid +-
+// max_change).
 #pragma once
 
 #include <string>

@@ -107,7 +107,8 @@ SplitSpace::Decoded SplitSpace::decode(const std::vector<double>& x) const {
   if (fixed_team_cost_ >= 0.0) {
     split.organic_share = team_organic_share(split.budget_scale);
   } else {
-    split.organic_share = organic_at_ != kAbsent ? take(organic_at_, organic_min_, organic_max_) : organic_min_;
+    split.organic_share =
+        organic_at_ != kAbsent ? take(organic_at_, organic_min_, organic_max_) : organic_min_;
   }
 
   // Paid shares: the share bounds tightened by the money limits at this paid budget.
@@ -122,11 +123,12 @@ SplitSpace::Decoded SplitSpace::decode(const std::vector<double>& x) const {
     }
     std::vector<double> point(channels_, 1.0);
     if (paid_at_ != kAbsent) point.assign(x.begin() + paid_at_, x.begin() + paid_at_ + channels_);
-    if (!d.feasible || !project_to_box_simplex(point.data(), lo.data(), hi.data(), channels_,
-                                               split.paid_shares.data())) {
+    if (!d.feasible ||
+        !project_to_box_simplex(point.data(), lo.data(), hi.data(), channels_, split.paid_shares.data())) {
       // The money limits cannot be met here: fall back to the share bounds alone, and say so.
       d.feasible = false;
-      project_to_box_simplex(point.data(), paid_lo_.data(), paid_hi_.data(), channels_, split.paid_shares.data());
+      project_to_box_simplex(point.data(), paid_lo_.data(), paid_hi_.data(), channels_,
+                             split.paid_shares.data());
     }
     if (paid_at_ != kAbsent) {
       for (std::size_t c = 0; c < channels_; ++c) {
@@ -154,7 +156,8 @@ SplitSpace::Decoded SplitSpace::decode(const std::vector<double>& x) const {
     std::vector<double> point(x.begin() + segments_at_, x.begin() + segments_at_ + segments_);
     std::vector<double> shares(segments_), lo(segments_, 0.0), hi(segments_, 1.0);
     project_to_box_simplex(point.data(), lo.data(), hi.data(), segments_, shares.data());
-    for (std::size_t k = 0; k < segments_; ++k) d.distance2 += (point[k] - shares[k]) * (point[k] - shares[k]);
+    for (std::size_t k = 0; k < segments_; ++k)
+      d.distance2 += (point[k] - shares[k]) * (point[k] - shares[k]);
     split.paid_pacing = segment_shares_to_pacing(shares);
   }
   return d;

@@ -21,6 +21,15 @@ inline double negative_binomial_reach(double impressions, double audience, doubl
   return -audience * std::expm1(-dispersion * std::log1p(impressions / (audience * dispersion)));
 }
 
+// The impressions that give `reach` under negative_binomial_reach (its inverse): A k ((1 - R/A)^(-1/k) - 1),
+// or -A log(1 - R/A) for Poisson exposure. Reach at or above the audience is taken as just below it.
+inline double impressions_for_reach(double reach, double audience, double dispersion) {
+  if (audience <= 0.0 || reach <= 0.0) return 0.0;
+  const double unreached = std::fmax(1.0 - reach / audience, 1e-12);
+  if (!(dispersion > 0.0) || std::isinf(dispersion)) return -audience * std::log(unreached);
+  return audience * dispersion * std::expm1(-std::log(unreached) / dispersion);
+}
+
 // Average frequency: impressions per person reached (0 when nobody was reached).
 inline double average_frequency(double impressions, double reach) {
   return reach > 0.0 ? impressions / reach : 0.0;
