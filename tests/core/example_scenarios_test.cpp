@@ -81,5 +81,25 @@ TEST(ExampleScenarios, B2BLaunchKeepsLinkedInAtTheMinimumTheLaunchPlanCommitted)
   EXPECT_NEAR(run.channel("linkedin").paid_share(), 0.5, 1e-9);
 }
 
+TEST(ExampleScenarios, NextQuarterOptimisedKeepsEveryLimitItStates) {
+  const auto run = run_example("next_quarter_optimized.textproto", 150);
+  const auto& rec = run.results.recommendation();
+  EXPECT_EQ(rec.strategy(), "optimize");
+  EXPECT_GE(run.channel("facebook").paid_budget(), 18000 * 0.8 - 0.01);  // within 20% of today's spend
+  EXPECT_LE(run.channel("facebook").paid_budget(), 18000 * 1.2 + 0.01);
+  EXPECT_GE(run.channel("tiktok").paid_budget(), 3000 - 0.01);  // the committed test budget
+  EXPECT_LE(run.channel("linkedin").paid_share(), 0.25 + 1e-9);
+  EXPECT_LE(run.kpi(v1::CPA).mean(), 30.0);
+  EXPECT_EQ(run.kpi(v1::TEAM_SHORTFALL_HOURS).mean(), 0.0);
+  double pacing = 0.0;
+  for (double share : run.best().allocation().paid_pacing()) pacing += share;
+  EXPECT_NEAR(pacing, 1.0, 1e-9);
+  ASSERT_EQ(rec.frontier_size(), 5);
+  for (int i = 1; i < rec.frontier_size(); ++i) {
+    EXPECT_GE(rec.frontier(i).kpi().mean(), rec.frontier(i - 1).kpi().mean());
+  }
+  EXPECT_EQ(rec.marginal_returns_size(), 4);
+}
+
 }  // namespace
 }  // namespace splitsim
