@@ -428,6 +428,11 @@ TEST(OptimizeCli, TheSearchCanBeChosenOnTheCommandLine) {
   EXPECT_NE(r.out.find("Search: optimize"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Efficient frontier"), std::string::npos);
   EXPECT_NE(r.out.find("Marginal return"), std::string::npos);
+  const auto validate = testing::run_splitsim(
+      {"validate", (testing::source_dir() / "scenarios" / "next_quarter_optimized.textproto").string()});
+  EXPECT_EQ(validate.exit_code, 0) << validate.err;
+  EXPECT_NE(validate.out.find("optimize search (up to 300 candidate evaluations)"), std::string::npos)
+      << validate.out;
   const auto bad = testing::run_splitsim({"run", file, "--search", "anneal"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--search must be grid or optimize"), std::string::npos) << bad.err;

@@ -2,6 +2,7 @@
 // defaults, validation against the bundled plugins' schemas, and grid enumeration. Any input must either be
 // accepted or refused with an InputError that says something; a crash, a hang, a sanitizer report or any
 // other exception is a bug.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
+#include "search/search_space.hpp"
 
 namespace {
 
@@ -35,8 +37,19 @@ void check(const std::string& content, bool is_json) {
   try {
     const auto loaded = splitsim::parse_scenario(content, is_json, "fuzz-input");
     splitsim::validate_scenario(loaded, bundled_plugins());
-    const auto candidates = splitsim::generate_candidates(loaded.scenario, loaded.file);
-    if (candidates.empty()) fail("a valid scenario gave no candidate split");
+    if (loaded.scenario.search().has_grid()) {
+      const auto candidates = splitsim::generate_candidates(loaded.scenario, loaded.file);
+      if (candidates.empty()) fail("a valid scenario gave no candidate split");
+    } else {
+      // The optimizer's space must decode its starting points into plans that keep the bounds.
+      const splitsim::SplitSpace space(loaded.scenario, 1.0, 1.0);
+      for (const auto& x : space.starting_points()) {
+        const auto split = space.decode(x).split;
+        double paid = 0.0;
+        for (double share : split.paid_shares) paid += share;
+        if (split.organic_share < 1.0 && std::abs(paid - 1.0) > 1e-9) fail("paid shares do not sum to one");
+      }
+    }
   } catch (const splitsim::InputError& e) {
     if (e.problems().empty()) fail("an InputError with no problem listed");
     for (const auto& problem : e.problems()) {

@@ -25,9 +25,14 @@ int command_validate(const std::vector<std::string>& args, std::ostream& out) {
   const auto loaded = load_scenario(scenario_file);
   const auto registry = load_registry(plugin_dirs);
   validate_scenario(loaded, registry);
-  const auto candidates = generate_candidates(loaded.scenario, loaded.file);
-  out << loaded.file << ": valid: " << loaded.scenario.channels_size() << " channels, " << candidates.size()
-      << " candidate splits, " << loaded.scenario.trials() << " trials each\n";
+  out << loaded.file << ": valid: " << loaded.scenario.channels_size() << " channels, ";
+  if (loaded.scenario.search().has_optimize()) {
+    out << "optimize search (up to " << loaded.scenario.search().optimize().max_evaluations()
+        << " candidate evaluations)";
+  } else {
+    out << generate_candidates(loaded.scenario, loaded.file).size() << " candidate splits";
+  }
+  out << ", " << loaded.scenario.trials() << " trials each\n";
   return kExitOk;
 }
 

@@ -80,6 +80,12 @@ std::vector<double> organic_grid(const v1::Scenario& scenario) {
 }  // namespace
 
 std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, const std::string& file) {
+  // Only a grid has steps; an unvalidated step of 0 would enumerate for ever.
+  if (!scenario.search().has_grid() || !(scenario.search().grid().organic_step() >= kMinGridStep) ||
+      !(scenario.search().grid().channel_step() >= kMinGridStep)) {
+    throw InputError({{file, 0, "search.grid", "a grid needs organic_step and channel_step of at least " +
+                                                   std::to_string(kMinGridStep)}});
+  }
   const auto organic_shares = organic_grid(scenario);
   const bool any_paid = organic_shares.front() < 1.0;
   const bool any_organic = organic_shares.back() > 0.0;

@@ -21,6 +21,9 @@ struct CandidateSplit {
   std::vector<double> paid_pacing;     // per period, sums to 1; empty: the scenario's pacing
 };
 
+// Finer steps than 0.1% give grids nobody reads, and ever finer ones never finish enumerating.
+inline constexpr double kMinGridStep = 0.001;
+
 // Refuse grids whose size would make a run unreasonably long; a finer search belongs to the optimizer.
 inline constexpr std::size_t kMaxCandidates = 100'000;
 

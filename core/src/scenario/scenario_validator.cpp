@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/candidate_generator.hpp"
 #include "engine/engine.hpp"
 #include "engine/team_plan.hpp"
 #include "errors.hpp"
@@ -226,7 +227,6 @@ void check_shares_can_sum(const v1::Scenario& scenario, bool paid, Problems& pro
 }
 
 void check_step(double step, const FieldPath& path, bool must_divide_one, Problems& problems) {
-  // Finer steps than 0.1% give grids nobody reads, and ever finer ones never finish enumerating.
   if (!(step >= kMinGridStep && step <= 1.0)) {
     problems.add(path, "must be between " + num(kMinGridStep) + " and 1 (got " + num(step) + ")");
     return;

@@ -10,7 +10,6 @@ namespace splitsim {
 inline constexpr int kMaxPeriods = 520;
 inline constexpr std::uint64_t kMaxTrials = 10'000'000;
 inline constexpr int kMaxChannels = 64;
-inline constexpr double kMinGridStep = 0.001;
 
 // Throws InputError listing every problem (file, line, field, what is wrong and what is allowed).
 void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& registry);
