@@ -66,3 +66,14 @@ class FeedPlatform : public Platform {
 };
 
 }  // namespace splitsim::plugins
+
+// The plugin library of one network: the feed model with that network's defaults (a function returning
+// FeedDefaults). Use once, in the network's plugin.cpp.
+#define SPLITSIM_FEED_PLUGIN(PlatformClass, defaults_function)                     \
+  namespace {                                                                     \
+  class PlatformClass final : public ::splitsim::plugins::FeedPlatform {          \
+   public:                                                                        \
+    PlatformClass() : FeedPlatform(::splitsim::plugins::defaults_function()) {}   \
+  };                                                                              \
+  }                                                                               \
+  SPLITSIM_PLUGIN(PlatformClass)

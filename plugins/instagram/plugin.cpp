@@ -3,13 +3,4 @@
 
 #include "instagram_defaults.hpp"
 
-namespace {
-
-class InstagramPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  InstagramPlatform() : FeedPlatform(splitsim::plugins::instagram_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(InstagramPlatform)
+SPLITSIM_FEED_PLUGIN(InstagramPlatform, instagram_defaults)

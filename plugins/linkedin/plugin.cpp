@@ -3,13 +3,4 @@
 
 #include "linkedin_defaults.hpp"
 
-namespace {
-
-class LinkedInPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  LinkedInPlatform() : FeedPlatform(splitsim::plugins::linkedin_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(LinkedInPlatform)
+SPLITSIM_FEED_PLUGIN(LinkedInPlatform, linkedin_defaults)

@@ -3,13 +3,4 @@
 
 #include "pinterest_defaults.hpp"
 
-namespace {
-
-class PinterestPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  PinterestPlatform() : FeedPlatform(splitsim::plugins::pinterest_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(PinterestPlatform)
+SPLITSIM_FEED_PLUGIN(PinterestPlatform, pinterest_defaults)

@@ -3,13 +3,4 @@
 
 #include "snapchat_defaults.hpp"
 
-namespace {
-
-class SnapchatPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  SnapchatPlatform() : FeedPlatform(splitsim::plugins::snapchat_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(SnapchatPlatform)
+SPLITSIM_FEED_PLUGIN(SnapchatPlatform, snapchat_defaults)

@@ -3,13 +3,4 @@
 
 #include "tiktok_defaults.hpp"
 
-namespace {
-
-class TikTokPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  TikTokPlatform() : FeedPlatform(splitsim::plugins::tiktok_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(TikTokPlatform)
+SPLITSIM_FEED_PLUGIN(TikTokPlatform, tiktok_defaults)

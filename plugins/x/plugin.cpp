@@ -3,13 +3,4 @@
 
 #include "x_defaults.hpp"
 
-namespace {
-
-class XPlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  XPlatform() : FeedPlatform(splitsim::plugins::x_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(XPlatform)
+SPLITSIM_FEED_PLUGIN(XPlatform, x_defaults)

@@ -3,13 +3,4 @@
 
 #include "youtube_defaults.hpp"
 
-namespace {
-
-class YouTubePlatform final : public splitsim::plugins::FeedPlatform {
- public:
-  YouTubePlatform() : FeedPlatform(splitsim::plugins::youtube_defaults()) {}
-};
-
-}  // namespace
-
-SPLITSIM_PLUGIN(YouTubePlatform)
+SPLITSIM_FEED_PLUGIN(YouTubePlatform, youtube_defaults)
