@@ -1,0 +1,63 @@
+// The optimizer's unit of work: one candidate split simulated and summarised, against simulation alone.
+// Their ratio says how much of a search goes to statistics rather than to the plugins.
+#include <benchmark/benchmark.h>
+#include <tbb/global_control.h>
+
+#include "engine/engine.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "scenario/scenario_loader.hpp"
+#include "search/split_evaluator.hpp"
+
+namespace {
+
+using namespace splitsim;
+
+// A quarter of weekly periods on four networks, the size of the mid-size example with optimize.
+constexpr const char* kScenario = R"(
+budget { total: 90000 }
+horizon { periods: 13 }
+channels { name: "facebook" plugin: "meta" organic { cost_per_post: 120 } }
+channels { name: "instagram" plugin: "instagram" organic { cost_per_post: 120 } }
+channels { name: "tiktok" plugin: "tiktok" organic { cost_per_post: 200 } }
+channels { name: "youtube" plugin: "youtube" organic { cost_per_post: 300 } }
+objective { kpi: CONVERSIONS statistic: P10 }
+search { optimize {} }
+trials: 500
+seed: 1
+)";
+
+struct World {
+  PluginRegistry registry;
+  LoadedScenario loaded;
+  SimulationSetup setup;
+  World() {
+    registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
+    loaded = parse_scenario(kScenario, false, "bench");
+    setup = prepare_simulation(loaded.scenario, registry);
+  }
+};
+
+const World& world() {
+  static const World instance;
+  return instance;
+}
+
+const CandidateSplit kSplit{0.2, {0.4, 0.3, 0.2, 0.1}, {0.25, 0.25, 0.25, 0.25}};
+
+void BM_SimulateOnly(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  const Engine engine(world().setup);
+  for (auto _ : state) benchmark::DoNotOptimize(engine.simulate(kSplit));
+}
+BENCHMARK(BM_SimulateOnly)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+void BM_EvaluateCandidate(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  const SplitEvaluator evaluator(world().loaded.scenario, world().setup);
+  for (auto _ : state) benchmark::DoNotOptimize(evaluator.evaluate(kSplit));
+}
+BENCHMARK(BM_EvaluateCandidate)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
