@@ -17,7 +17,8 @@ CandidateSplit with_extra_money(const CandidateSplit& split, double budget, std:
   for (std::size_t c = 0; c < paid.size(); ++c) paid_total += paid[c], organic_total += organic_money[c];
   CandidateSplit more = split;
   more.budget_scale = (spent + extra) / budget;
-  more.organic_share = organic_total / (paid_total + organic_total);
+  const double total = paid_total + organic_total;
+  more.organic_share = total > 0.0 ? organic_total / total : split.organic_share;
   for (std::size_t c = 0; c < paid.size(); ++c) {
     more.paid_shares[c] = paid_total > 0.0 ? paid[c] / paid_total : 0.0;
     more.organic_shares[c] = organic_total > 0.0 ? organic_money[c] / organic_total : 0.0;
