@@ -179,8 +179,8 @@ TEST(Optimizer, DoesAtLeastAsWellAsTheBestGridPoint) {
   const World optimize(base + "search { optimize { max_evaluations: 300 } }\n" + channels);
   const SplitSpace space(optimize.loaded.scenario, 1.0, 1.0);
   const SplitEvaluator evaluator(optimize.loaded.scenario, optimize.setup);
-  const auto& best =
-      best_evaluated(optimize_split(space, evaluator, 300), optimize.loaded.scenario.objective());
+  const auto evaluations = optimize_split(space, evaluator, 300);
+  const auto& best = best_evaluated(evaluations, optimize.loaded.scenario.objective());
   EXPECT_GE(best.candidate.objective_value(), best_grid - 1e-9);
 }
 
