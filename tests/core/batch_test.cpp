@@ -1,6 +1,6 @@
 // splitsim batch end to end: statuses, isolation, resume after SIGKILL, SIGINT, fail-fast.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>

@@ -37,10 +37,10 @@ std::string comparable(const fs::path& file) {
 
 TEST(Cli, HelpEverywhere) {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
-                                              {"run", "--help"},
-                                              {"validate", "--help"},
-                                              {"plugins", "--help"},
-                                              {"show", "--help"}}) {
+                                               {"run", "--help"},
+                                               {"validate", "--help"},
+                                               {"plugins", "--help"},
+                                               {"show", "--help"}}) {
     const auto r = run_splitsim(args);
     EXPECT_EQ(r.exit_code, 0) << args[0];
     expect_contains(r.out, "Usage: splitsim");

@@ -31,9 +31,8 @@ struct Run {
 
 Run run_example(const std::string& file, int trials = 200) {
   const auto out = testing::temp_dir() / "results.pb";
-  const auto r = testing::run_splitsim(
-      {"run", (testing::source_dir() / "scenarios" / file).string(), "--trials", std::to_string(trials), "-o",
-       out.string()});
+  const auto r = testing::run_splitsim({"run", (testing::source_dir() / "scenarios" / file).string(),
+                                        "--trials", std::to_string(trials), "-o", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return {load_results(out)};
 }
@@ -65,7 +64,8 @@ TEST(ExampleScenarios, EnterpriseLaunchBuysReachWhereImpressionsAreCheapAndAudie
   // Facebook and Instagram overlap (0.7): paying for both buys the same people twice.
   EXPECT_EQ(std::min(run.channel("facebook").paid_budget(), run.channel("instagram").paid_budget()), 0.0);
   // The fixed team's hours are all used, and its cost is the organic budget whatever the split.
-  EXPECT_NEAR(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours(), 1.0);
+  EXPECT_NEAR(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours(),
+              1.0);
   EXPECT_LE(run.kpi(v1::REACH).p95(), 20'000'000.0) << "never above the market";
 }
 

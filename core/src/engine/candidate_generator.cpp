@@ -5,6 +5,7 @@
 
 #include "engine/team_plan.hpp"
 #include "errors.hpp"
+#include "scenario/share_bounds.hpp"
 
 namespace splitsim {
 namespace {
@@ -25,9 +26,6 @@ void enumerate_simplex(const std::vector<int>& lo, const std::vector<int>& hi, i
     enumerate_simplex(lo, hi, units - k, channel + 1, current, out, limit);
   }
 }
-
-double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
-double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
 
 std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bool paid,
                                                 const std::string& file) {
@@ -83,8 +81,9 @@ std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, co
   // Only a grid has steps; an unvalidated step of 0 would enumerate for ever.
   if (!scenario.search().has_grid() || !(scenario.search().grid().organic_step() >= kMinGridStep) ||
       !(scenario.search().grid().channel_step() >= kMinGridStep)) {
-    throw InputError({{file, 0, "search.grid", "a grid needs organic_step and channel_step of at least " +
-                                                   std::to_string(kMinGridStep)}});
+    throw InputError(
+        {{file, 0, "search.grid",
+          "a grid needs organic_step and channel_step of at least " + std::to_string(kMinGridStep)}});
   }
   const auto organic_shares = organic_grid(scenario);
   const bool any_paid = organic_shares.front() < 1.0;

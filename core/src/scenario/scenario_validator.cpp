@@ -9,6 +9,7 @@
 #include "engine/engine.hpp"
 #include "engine/team_plan.hpp"
 #include "errors.hpp"
+#include "scenario/share_bounds.hpp"
 
 namespace splitsim {
 namespace {
@@ -58,9 +59,6 @@ void check_bounds(const v1::ShareBounds& bounds, const FieldPath& path, Problems
   }
   if (ok && min > max) problems.add(path, "min " + num(min) + " is greater than max " + num(max));
 }
-
-double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
-double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
 
 // Distribution arguments: their own validity, then against the plugin's declared range.
 void check_parameter_value(const v1::Parameter& parameter, const ParamSpec& spec, const FieldPath& path,

@@ -1,6 +1,7 @@
 #include "search/marginal_returns.hpp"
 
 #include "engine/team_plan.hpp"
+#include "scenario/share_bounds.hpp"
 
 namespace splitsim {
 
@@ -34,8 +35,9 @@ std::vector<v1::MarginalReturn> marginal_returns(const SplitEvaluator& evaluator
   if (step_used) *step_used = step;
   const double base = evaluator.objective_kpi_mean(split);
   const auto team = resolve_team(scenario);
-  const bool organic_side = !(team.present && team.fixed) && (!scenario.search().organic_share().has_max() ||
-                                                              scenario.search().organic_share().max() > 0.0);
+  // A fixed team's cost does not grow with money: no organic return to measure.
+  const bool organic_side =
+      !(team.present && team.fixed) && bound_max(scenario.search().organic_share()) > 0.0;
   std::vector<v1::MarginalReturn> returns;
   for (std::size_t c = 0; c < split.paid_shares.size(); ++c) {
     const auto& channel = scenario.channels(static_cast<int>(c));
@@ -44,8 +46,7 @@ std::vector<v1::MarginalReturn> marginal_returns(const SplitEvaluator& evaluator
     const double per_1000 = 1000.0 / step;
     r.set_paid((evaluator.objective_kpi_mean(with_extra_money(split, budget, c, false, step)) - base) *
                per_1000);
-    const bool organic =
-        organic_side && (!channel.organic_share().has_max() || channel.organic_share().max() > 0.0);
+    const bool organic = organic_side && bound_max(channel.organic_share()) > 0.0;
     r.set_organic_possible(organic);
     if (organic) {
       r.set_organic((evaluator.objective_kpi_mean(with_extra_money(split, budget, c, true, step)) - base) *

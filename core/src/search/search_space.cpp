@@ -5,15 +5,13 @@
 
 #include "engine/engine.hpp"
 #include "engine/team_plan.hpp"
+#include "scenario/share_bounds.hpp"
 #include "search/box_simplex.hpp"
 
 namespace splitsim {
 namespace {
 
 constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();
-
-double bound_min(const v1::ShareBounds& b) { return b.has_min() ? b.min() : 0.0; }
-double bound_max(const v1::ShareBounds& b) { return b.has_max() ? b.max() : 1.0; }
 
 }  // namespace
 
