@@ -89,8 +89,13 @@ std::string format_table(const v1::Results& results, int top) {
   out << "Scenario: " << (scenario.name().empty() ? meta.scenario_file() : scenario.name()) << "\n";
   out << "Budget " << number(scenario.budget().total()) << " " << currency << " over "
       << scenario.horizon().periods() << " periods of " << fmt("%g", scenario.horizon().period_days())
-      << " days; " << meta.trials() << " trials, seed " << meta.seed() << ", " << results.candidates_size()
-      << " candidate splits\n";
+      << " days; " << meta.trials() << " trials, seed " << meta.seed() << ", ";
+  if (results.recommendation().strategy() == "optimize") {
+    out << "optimized: " << results.candidates_size() << " finalists of "
+        << results.recommendation().evaluations() << " candidates simulated\n";
+  } else {
+    out << results.candidates_size() << " candidate splits\n";
+  }
   if (!results.has_recommendation() || results.candidates_size() == 0) return out.str();
 
   const auto& rec = results.recommendation();
