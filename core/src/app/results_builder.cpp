@@ -155,7 +155,7 @@ v1::Results build_results(const v1::Scenario& scenario, std::vector<v1::Candidat
   return results;
 }
 
-std::string explain_comparison(const v1::Recommendation& recommendation, const v1::Results&) {
+std::string explain_comparison(const v1::Recommendation& recommendation) {
   if (recommendation.runner_ups_size() == 0) return "";
   const auto& c = recommendation.runner_ups(0);
   const auto& objective = recommendation.objective();

@@ -59,8 +59,7 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
   for (auto& r : marginal_returns(evaluator, splits[best], &step))
     *recommendation->add_marginal_returns() = r;
   recommendation->set_marginal_step(step);
-  recommendation->set_explanation(recommendation->explanation() +
-                                  explain_comparison(*recommendation, results));
+  recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation));
 }
 
 v1::Results grid_scenario(const LoadedScenario& loaded, const PluginRegistry& registry,

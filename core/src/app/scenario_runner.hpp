@@ -24,8 +24,9 @@ void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides)
 
 // Validates the scenario (InputError), searches its splits (the grid, or the optimizer), and returns the
 // results with their metadata: the candidates, the recommendation with its runner-ups compared trial by
-// trial, marginal returns per channel and (optimize) the efficient frontier. Parallelism is whatever the calling oneTBB arena allows; `threads` is recorded as such.
-// Refuses (InputError) a run whose estimated memory or work exceeds `limits`.
+// trial, marginal returns per channel and (optimize) the efficient frontier. Parallelism is whatever the
+// calling oneTBB arena allows; `threads` is recorded as such. Refuses (InputError) a run whose estimated
+// memory or work exceeds `limits`.
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
                          const ResourceLimits& limits = {});
 
