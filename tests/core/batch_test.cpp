@@ -162,6 +162,26 @@ fs::path six_scenarios() {
   return in;
 }
 
+TEST(Batch, SearchOverrideOptimizesEveryScenarioInProcessAndIsolated) {
+  const auto in = testing::temp_dir();
+  for (int i = 0; i < 2; ++i) write_file(in, "s" + std::to_string(i) + ".textproto", good(30 + i, 100));
+  for (const bool isolate : {false, true}) {
+    const auto out = testing::temp_dir() / (isolate ? "isolated" : "in_process");
+    std::vector<std::string> args{"batch", in.string(), "-o", out.string(), "--search", "optimize"};
+    if (isolate) args.push_back("--isolate");
+    const auto r = run_splitsim(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto m = manifest(out);
+    ASSERT_EQ(m.runs_size(), 2);
+    for (const auto& run : m.runs()) {
+      EXPECT_EQ(run.status(), v1::OK) << run.message();
+      const auto results = load_results(out / run.output_file());
+      EXPECT_EQ(results.recommendation().strategy(), "optimize");
+      EXPECT_EQ(results.recommendation().frontier_size(), 5);
+    }
+  }
+}
+
 TEST(Batch, KilledAndResumedGivesTheSameOutputsAsAnUninterruptedRun) {
   const auto in = six_scenarios();
   const auto reference = testing::temp_dir() / "reference", resumed = testing::temp_dir() / "resumed";
