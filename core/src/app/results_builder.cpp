@@ -163,8 +163,8 @@ std::string explain_comparison(const v1::Recommendation& recommendation) {
       objective.statistic() == v1::MIN_COST_FOR_TARGET ? "total cost" : v1::Kpi_Name(objective.kpi());
   char line[512];
   std::snprintf(line, sizeof line,
-                "\nAgainst #%u, trial by trial: %+.4g %s on average (95%% interval %+.4g to %+.4g); the "
-                "recommendation does better in %.0f%% of trials.",
+                "\nAgainst #%u, trial by trial on new trials: %+.4g %s on average (95%% interval %+.4g to "
+                "%+.4g); the recommendation does better in %.0f%% of trials.",
                 c.candidate_index(), c.mean_difference(), what.c_str(), c.ci_low(), c.ci_high(),
                 100.0 * c.prob_better());
   std::string text = line;

@@ -29,13 +29,23 @@ std::string utc_now() {
   return text;
 }
 
-// Re-evaluations on fresh trials use this seed: Philox streams of another key are independent of the
-// search's.
-std::uint64_t fresh_seed(std::uint64_t seed) { return seed ^ 0x9E3779B97F4A7C15ull; }
+// Trials of another key: Philox streams of another seed are independent of the first. The optimizer's
+// finalists are judged on `kFreshTrials`; the recommendation is compared with its runner-ups on
+// `kComparisonTrials`, which chose nothing, so the comparison is not biased towards the winner.
+constexpr std::uint64_t kFreshTrials = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t kComparisonTrials = 0xC2B2AE3D27D4EB4Full;
 
-// The recommendation against the next best candidates, trial by trial, and its marginal returns.
+SimulationSetup setup_with_seed(const v1::Scenario& scenario, const PluginRegistry& registry,
+                                std::uint64_t key) {
+  v1::Scenario reseeded = scenario;
+  reseeded.set_seed(scenario.seed() ^ key);
+  return prepare_simulation(reseeded, registry);
+}
+
+// The recommendation against the next best candidates, trial by trial on trials of their own, and its
+// marginal returns (on `evaluator`'s trials, those of the figures reported).
 void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& evaluator,
-                                 const std::vector<CandidateSplit>& splits) {
+                                 const PluginRegistry& registry, const std::vector<CandidateSplit>& splits) {
   if (!results.has_recommendation()) return;
   auto* recommendation = results.mutable_recommendation();
   const auto best = recommendation->candidate_index();
@@ -49,11 +59,15 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
     return better(results.candidates(a), results.candidates(b), objective);
   });
   if (others.size() > 4) others.resize(4);
-  const auto best_per_trial = evaluator.objective_kpi_per_trial(splits[best]);
-  for (const int other : others) {
-    *recommendation->add_runner_ups() =
-        compare_splits(evaluator, best_per_trial, splits[static_cast<std::size_t>(other)],
-                       static_cast<std::uint32_t>(other));
+  if (!others.empty()) {
+    const SimulationSetup setup = setup_with_seed(evaluator.scenario(), registry, kComparisonTrials);
+    const SplitEvaluator comparison(evaluator.scenario(), setup);
+    const auto best_per_trial = comparison.objective_kpi_per_trial(splits[best]);
+    for (const int other : others) {
+      *recommendation->add_runner_ups() =
+          compare_splits(comparison, best_per_trial, splits[static_cast<std::size_t>(other)],
+                         static_cast<std::uint32_t>(other));
+    }
   }
   double step = 0.0;
   for (auto& r : marginal_returns(evaluator, splits[best], &step))
@@ -87,7 +101,7 @@ v1::Results grid_scenario(const LoadedScenario& loaded, const PluginRegistry& re
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("grid");
   recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
-  add_comparisons_and_margins(results, SplitEvaluator(scenario, setup), candidates);
+  add_comparisons_and_margins(results, SplitEvaluator(scenario, setup), registry, candidates);
   return results;
 }
 
@@ -101,9 +115,7 @@ v1::Results optimize_scenario(const LoadedScenario& loaded, const PluginRegistry
         2 * static_cast<std::size_t>(scenario.channels_size()));
 
   const SimulationSetup setup = prepare_simulation(scenario, registry);
-  v1::Scenario fresh_scenario = scenario;
-  fresh_scenario.set_seed(fresh_seed(scenario.seed()));
-  const SimulationSetup fresh_setup = prepare_simulation(fresh_scenario, registry);
+  const SimulationSetup fresh_setup = setup_with_seed(scenario, registry, kFreshTrials);
   const SplitEvaluator search(scenario, setup), fresh(scenario, fresh_setup);
 
   const double low = scenario.budget().up_to() ? scenario.budget().min_spend_share() : 1.0;
@@ -122,7 +134,7 @@ v1::Results optimize_scenario(const LoadedScenario& loaded, const PluginRegistry
   recommendation->set_strategy("optimize");
   recommendation->set_fresh_trials(true);
   std::size_t used = evaluations.size() + finalists.size();
-  add_comparisons_and_margins(results, fresh, finalists);
+  add_comparisons_and_margins(results, fresh, registry, finalists);
   std::vector<double> multiples(options.frontier().begin(), options.frontier().end());
   if (multiples.size() > 1) {
     const auto& best = finalists[recommendation->candidate_index()];
