@@ -10,6 +10,7 @@
 #include "engine/team_plan.hpp"
 #include "errors.hpp"
 #include "scenario/share_bounds.hpp"
+#include "search/plan_bounds.hpp"
 
 namespace splitsim {
 namespace {
@@ -385,7 +386,7 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
   const double organic_min = s.search().organic_share().has_min() ? s.search().organic_share().min() : 0.0;
   const double paid_room = total * (1.0 - organic_min);
   double minimums = 0.0;
-  std::string largest;
+  const auto money = paid_money_bounds(s);  // paid_amount and current_paid +- max_change together
   for (int i = 0; i < s.channels_size(); ++i) {
     const auto& channel = s.channels(i);
     const auto path = root.child("channels", i);
@@ -413,12 +414,7 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
       problems.add(path.child("max_change"),
                    "must be a share in [0, 10] (got " + num(channel.max_change()) + ")");
     }
-    double low = amount.has_min() ? amount.min() : 0.0;
-    double high = amount.has_max() ? amount.max() : INFINITY;
-    if (channel.has_current_paid() && channel.has_max_change()) {
-      low = std::max(low, channel.current_paid() * (1.0 - channel.max_change()));
-      high = std::min(high, channel.current_paid() * (1.0 + channel.max_change()));
-    }
+    const double low = money.min[static_cast<std::size_t>(i)], high = money.max[static_cast<std::size_t>(i)];
     if (low > high + 1e-9) {
       problems.add(path.child("max_change"),
                    "paid_amount and current_paid +- max_change leave no amount: at least " + num(low) +
@@ -428,10 +424,7 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
       problems.add(path.child("paid_share").child("max"),
                    "is 0, but the channel must get at least " + num(low) + " paid");
     }
-    if (std::isfinite(low) && low > 0.0) {
-      minimums += low;
-      largest = path.to_string();
-    }
+    if (std::isfinite(low)) minimums += low;
   }
   if (minimums > paid_room * (1.0 + 1e-12) && !s.budget().up_to()) {
     problems.add(root.child("channels"),
