@@ -72,6 +72,26 @@ bool ranks_before(const Evaluated& a, const Evaluated& b, const v1::Objective& o
   return better(a.candidate, b.candidate, objective);
 }
 
+// Up to `count` evaluations, best first, whose plans differ from each other. With `stop_at_infeasible`, an
+// infeasible one is taken only while nothing better has been.
+std::vector<const Evaluated*> distinct_ranked(const std::vector<Evaluated>& evaluations,
+                                              const v1::Objective& objective, std::size_t count,
+                                              bool stop_at_infeasible) {
+  std::vector<const Evaluated*> sorted;
+  for (const auto& e : evaluations) sorted.push_back(&e);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const Evaluated* a, const Evaluated* b) { return ranks_before(*a, *b, objective); });
+  std::vector<const Evaluated*> chosen;
+  for (const auto* e : sorted) {
+    if (chosen.size() == count) break;
+    if (stop_at_infeasible && !e->candidate.infeasible().empty() && !chosen.empty()) break;
+    bool distinct = true;
+    for (const auto* c : chosen) distinct = distinct && differs(c->split, e->split);
+    if (distinct) chosen.push_back(e);
+  }
+  return chosen;
+}
+
 }  // namespace
 
 std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvaluator& evaluator,
@@ -95,18 +115,9 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
   if (dims == 0) return evaluations;
 
   // Subplex from the three best distinct starting points, sharing what is left of the budget.
-  std::vector<std::size_t> order(evaluations.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return ranks_before(evaluations[a], evaluations[b], objective);
-  });
   std::vector<std::vector<double>> from;
-  for (std::size_t i : order) {
-    if (from.size() == 3) break;
-    bool distinct = true;
-    for (const auto& x : from) distinct = distinct && differs(space.decode(x).split, evaluations[i].split);
-    if (distinct) from.push_back(space.encode(evaluations[i].split));
-  }
+  for (const auto* e : distinct_ranked(evaluations, objective, 3, false))
+    from.push_back(space.encode(e->split));
   const auto subplex = [&](std::vector<double> x, double step_fraction, std::size_t budget) {
     search.max_evaluations = std::min(std::max<std::size_t>(1, max_evaluations), evaluations.size() + budget);
     nlopt::opt opt(nlopt::LN_SBPLX, static_cast<unsigned>(dims));
@@ -163,19 +174,7 @@ const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const
 
 std::vector<const Evaluated*> distinct_best(const std::vector<Evaluated>& evaluations,
                                             const v1::Objective& objective, std::size_t count) {
-  std::vector<const Evaluated*> sorted;
-  for (const auto& e : evaluations) sorted.push_back(&e);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](const Evaluated* a, const Evaluated* b) { return ranks_before(*a, *b, objective); });
-  std::vector<const Evaluated*> chosen;
-  for (const auto* e : sorted) {
-    if (chosen.size() == count) break;
-    if (!e->candidate.infeasible().empty() && !chosen.empty()) break;
-    bool distinct = true;
-    for (const auto* c : chosen) distinct = distinct && differs(c->split, e->split);
-    if (distinct) chosen.push_back(e);
-  }
-  return chosen;
+  return distinct_ranked(evaluations, objective, count, true);
 }
 
 }  // namespace splitsim
