@@ -1,7 +1,9 @@
 // The feed model's defaults that no network-specific source pins down: one place, stated as assumptions.
 #pragma once
 
-#include "feed_platform.hpp"
+#include <string>
+
+#include "feed_defaults.hpp"
 
 namespace splitsim::plugins {
 

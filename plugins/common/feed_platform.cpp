@@ -23,8 +23,8 @@ FeedPlatform::FeedPlatform(FeedDefaults d) {
   info_.version = std::move(d.version);
   info_.description = std::move(d.description);
   for (std::size_t p = 0; p < d.params.size(); ++p) {
-    if (d.params[p].name.empty()) {
-      throw std::logic_error(info_.name + ": feed parameter #" + std::to_string(p) + " has no default");
+    if (!d.has_default.test(p)) {
+      throw std::logic_error(info_.name + ": feed parameter " + d.params[p].name + " has no default");
     }
   }
   info_.params.assign(d.params.begin(), d.params.end());

@@ -1,7 +1,7 @@
 // Instagram figures for the feed model.
 #pragma once
 
-#include "feed_platform.hpp"
+#include "feed_defaults.hpp"
 
 namespace splitsim::plugins {
 

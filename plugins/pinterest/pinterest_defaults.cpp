@@ -10,50 +10,23 @@ FeedDefaults pinterest_defaults() {
   FeedDefaults d = feed_assumptions(
       "pinterest", "1.0.0",
       "Pinterest: search-like discovery and long-lived pins; every default is an assumption");
-  auto& p = d.params;
-  p[kAudience] = {"audience", "people", D::fixed(500'000),
-                  1,          1e9,      "people the ads can target (assumption: set it for your market)"};
-  p[kFollowers] = {"followers", "people", D::fixed(2'000),
-                   0,           1e9,      "followers at the start (assumption: set it)"};
-  p[kCpm] = {"cpm",
-             "money per 1000 impressions",
-             D::log_normal(5.0, 0.6),
-             0.5,
-             500,
-             "no sourced figure found (assumption, wide)"};
-  p[kCtr] = {
-      "ctr", "clicks per impression", D::beta_mean(0.004, 150), 0, 1, "no sourced figure found (assumption)"};
-  p[kCvr] = {"cvr", "conversions per click", D::beta_mean(0.03, 100), 0, 1, "(assumption)"};
-  p[kConversionCarryover] = {"conversion_carryover",
-                             "decay per period",
-                             D::uniform(0.3, 0.6),
-                             0,
-                             0.95,
-                             "people save pins and buy later (assumption)"};
-  p[kOrganicReachRate] = {"organic_reach_rate",
-                          "impressions per pin per follower",
-                          D::beta_mean(0.03, 60),
-                          0,
-                          1,
-                          "(assumption: no sourced figure)"};
-  p[kOrganicEngagementRate] = {"organic_engagement_rate",
-                               "saves and clicks per pin per follower",
-                               D::beta_mean(0.001, 2000),
-                               0,
-                               1,
-                               "(assumption: no sourced figure)"};
-  p[kDiscoveryImpressions] = {"discovery_impressions",
-                              "impressions per pin",
-                              D::log_normal(300, 1.0),
-                              0,
-                              1e8,
-                              "search and home feed show pins beyond followers (assumption)"};
-  p[kSustainablePostsPerWeek] = {"sustainable_posts_per_week",
-                                 "pins per week",
-                                 D::fixed(10),
-                                 0.1,
-                                 100,
-                                 "pins reuse existing visuals (assumption)"};
+  // Accounts publish pins, and people engage with them by saving and clicking.
+  d.set_unit(kOrganicReachRate, "impressions per pin per follower");
+  d.set_unit(kOrganicEngagementRate, "saves and clicks per pin per follower");
+  d.set_unit(kDiscoveryImpressions, "impressions per pin");
+  d.set_unit(kSustainablePostsPerWeek, "pins per week");
+  d.set_user_base(1e9);
+  d.set(kAudience, D::fixed(500'000), "people the ads can target (assumption: set it for your market)");
+  d.set(kFollowers, D::fixed(2'000), "followers at the start (assumption: set it)");
+  d.set(kCpm, D::log_normal(5.0, 0.6), "no sourced figure found (assumption, wide)");
+  d.set(kCtr, D::beta_mean(0.004, 150), "no sourced figure found (assumption)");
+  d.set(kCvr, D::beta_mean(0.03, 100), "(assumption)");
+  d.set(kConversionCarryover, D::uniform(0.3, 0.6), "people save pins and buy later (assumption)");
+  d.set(kOrganicReachRate, D::beta_mean(0.03, 60), "(assumption: no sourced figure)");
+  d.set(kOrganicEngagementRate, D::beta_mean(0.001, 2000), "(assumption: no sourced figure)");
+  d.set(kDiscoveryImpressions, D::log_normal(300, 1.0),
+        "search and home feed show pins beyond followers (assumption)");
+  d.set(kSustainablePostsPerWeek, D::fixed(10), "pins reuse existing visuals (assumption)");
   return d;
 }
 

@@ -1,7 +1,7 @@
 // Pinterest figures for the feed model.
 #pragma once
 
-#include "feed_platform.hpp"
+#include "feed_defaults.hpp"
 
 namespace splitsim::plugins {
 

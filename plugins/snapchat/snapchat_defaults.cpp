@@ -9,29 +9,19 @@ FeedDefaults snapchat_defaults() {
   using D = Distribution;
   FeedDefaults d = feed_assumptions(
       "snapchat", "1.0.0", "Snapchat: young audience, CPM near $7, swipe-up near 0.5% (weak sources)");
-  auto& p = d.params;
-  p[kAudience] = {"audience", "people", D::fixed(500'000),
-                  1,          1e9,      "people the ads can target (assumption: set it for your market)"};
-  p[kFollowers] = {"followers", "people", D::fixed(2'000),
-                   0,           1e9,      "followers at the start (assumption: set it)"};
-  p[kCpm] = {"cpm", "money per 1000 impressions", D::log_normal(7.2, 0.4), 0.5,
-             500,   "CPM $5-10; $7.23 (Q4 2022)"};
-  p[kCtr] = {"ctr",
-             "swipe-ups per impression",
-             D::beta_mean(0.005, 1000),
-             0,
-             1,
-             "swipe-up rate about 0.5% (weak sources)"};
-  p[kCvr] = {"cvr", "conversions per swipe-up", D::beta_mean(0.02, 100), 0, 1, "(assumption)"};
-  p[kOrganicReachRate] = {"organic_reach_rate",
-                          "impressions per story per follower",
-                          D::beta_mean(0.1, 40),
-                          0,
-                          1,
-                          "(assumption: no sourced figure)"};
-  p[kOrganicEngagementRate] = {
-      "organic_engagement_rate",        "engagements per story per follower", D::beta_mean(0.002, 1000), 0, 1,
-      "(assumption: no sourced figure)"};
+  // Ads are clicked by swiping up, and organic posts are stories.
+  d.set_unit(kCtr, "swipe-ups per impression");
+  d.set_unit(kCvr, "conversions per swipe-up");
+  d.set_unit(kOrganicReachRate, "impressions per story per follower");
+  d.set_unit(kOrganicEngagementRate, "engagements per story per follower");
+  d.set_user_base(1e9);
+  d.set(kAudience, D::fixed(500'000), "people the ads can target (assumption: set it for your market)");
+  d.set(kFollowers, D::fixed(2'000), "followers at the start (assumption: set it)");
+  d.set(kCpm, D::log_normal(7.2, 0.4), "CPM $5-10; $7.23 (Q4 2022)");
+  d.set(kCtr, D::beta_mean(0.005, 1000), "swipe-up rate about 0.5% (weak sources)");
+  d.set(kCvr, D::beta_mean(0.02, 100), "(assumption)");
+  d.set(kOrganicReachRate, D::beta_mean(0.1, 40), "(assumption: no sourced figure)");
+  d.set(kOrganicEngagementRate, D::beta_mean(0.002, 1000), "(assumption: no sourced figure)");
   return d;
 }
 

@@ -1,7 +1,7 @@
 // TikTok figures for the feed model.
 #pragma once
 
-#include "feed_platform.hpp"
+#include "feed_defaults.hpp"
 
 namespace splitsim::plugins {
 

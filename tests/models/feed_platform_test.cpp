@@ -91,6 +91,17 @@ TEST(FeedDefaults, NetworksDifferAsTheFieldReports) {
   EXPECT_GT(median_of(param(linkedin, kOrganicReachRate)), median_of(param(meta, kOrganicReachRate)));
 }
 
+TEST(FeedDefaults, ANetworkLeavingAParameterWithoutADefaultIsRefusedByName) {
+  auto defaults = meta_defaults();
+  defaults.has_default.reset(kCpm);
+  try {
+    FeedPlatform platform(std::move(defaults));
+    FAIL() << "a network without a cpm default was accepted";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("cpm"), std::string::npos) << e.what();
+  }
+}
+
 TEST(FeedPlatform, PaidSpendRaisesFollowersAndSoLaterOrganicReach) {
   // The halo: with the same posts, paid exposure adds followers, which see later posts.
   const FeedPlatform meta(meta_defaults());
