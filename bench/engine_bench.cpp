@@ -4,6 +4,7 @@
 
 #include "engine/engine.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace {
@@ -23,10 +24,10 @@ seed: 1
 
 struct World {
   PluginRegistry registry;
-  SimulationSetup setup;
+  ResolvedScenario scenario;
   World() {
     registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
-    setup = prepare_simulation(parse_scenario(kScenario, false, "bench").scenario, registry);
+    scenario = resolve_scenario(parse_scenario(kScenario, false, "bench"), registry);
   }
 };
 
@@ -39,13 +40,13 @@ void BM_EngineSimulate(benchmark::State& state) {
   const auto threads = static_cast<std::size_t>(state.range(0));
   const auto block = static_cast<std::size_t>(state.range(1));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-  const auto& setup = world().setup;
-  const Engine engine(setup, block);
+  const auto& scenario = world().scenario;
+  const Engine engine(scenario, TrialSet::kSearch, block);
   const CandidateSplit split{0.3, {0.6, 0.4}, {0.5, 0.5}};
   for (auto _ : state) benchmark::DoNotOptimize(engine.simulate(split));
   // One item = one channel simulated over one period of one trial.
-  state.SetItemsProcessed(state.iterations() *
-                          static_cast<std::int64_t>(setup.trials * setup.periods * setup.channels.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials * scenario.periods *
+                                                                         scenario.channels.size()));
   state.counters["threads"] = static_cast<double>(threads);
 }
 BENCHMARK(BM_EngineSimulate)
@@ -58,11 +59,10 @@ BENCHMARK(BM_EngineSimulate)
     ->UseRealTime();
 
 void BM_ParameterDraws(benchmark::State& state) {
-  const auto& registry = world().registry;
-  const auto scenario = parse_scenario(kScenario, false, "bench").scenario;
+  const auto& scenario = world().scenario;
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-  for (auto _ : state) benchmark::DoNotOptimize(prepare_simulation(scenario, registry));
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials()));
+  for (auto _ : state) benchmark::DoNotOptimize(Engine(scenario, TrialSet::kSearch));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials));
 }
 BENCHMARK(BM_ParameterDraws)->Unit(benchmark::kMillisecond);
 

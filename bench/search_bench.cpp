@@ -5,6 +5,7 @@
 
 #include "engine/engine.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "search/split_evaluator.hpp"
 
@@ -29,11 +30,11 @@ seed: 1
 struct World {
   PluginRegistry registry;
   LoadedScenario loaded;
-  SimulationSetup setup;
+  ResolvedScenario scenario;
   World() {
     registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
     loaded = parse_scenario(kScenario, false, "bench");
-    setup = prepare_simulation(loaded.scenario, registry);
+    scenario = resolve_scenario(loaded, registry);
   }
 };
 
@@ -46,14 +47,15 @@ const CandidateSplit kSplit{0.2, {0.4, 0.3, 0.2, 0.1}, {0.25, 0.25, 0.25, 0.25}}
 
 void BM_SimulateOnly(benchmark::State& state) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-  const Engine engine(world().setup);
+  const Engine engine(world().scenario, TrialSet::kSearch);
   for (auto _ : state) benchmark::DoNotOptimize(engine.simulate(kSplit));
 }
 BENCHMARK(BM_SimulateOnly)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 void BM_EvaluateCandidate(benchmark::State& state) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
-  const SplitEvaluator evaluator(world().loaded.scenario, world().setup);
+  const Engine engine(world().scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
   for (auto _ : state) benchmark::DoNotOptimize(evaluator.evaluate(kSplit));
 }
 BENCHMARK(BM_EvaluateCandidate)->Unit(benchmark::kMicrosecond)->UseRealTime();

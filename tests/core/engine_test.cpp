@@ -6,8 +6,11 @@
 
 #include <cmath>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
+#include "scenario/allocation.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/candidate_statistics.hpp"
 #include "splitsim/models/reach.hpp"
 #include "test_support.hpp"
 
@@ -57,7 +60,7 @@ PluginInfo poisson_info(Distribution impressions, double noise_sigma = 0.0) {
 
 struct Fixture {
   PluginRegistry registry;
-  SimulationSetup setup;
+  ResolvedScenario scenario;
   Fixture(PluginInfo info, const std::string& extra = "", SimulateFn fn = poisson_model) {
     registry.add(make_platform(std::move(info), std::move(fn)));
     const auto loaded = parse_scenario(
@@ -66,7 +69,7 @@ struct Fixture {
         "channels { name: \"a\" plugin: \"poisson\" organic { cost_per_post: 10 } } " +
             extra,
         false, "s.textproto");
-    setup = prepare_simulation(loaded.scenario, registry);
+    scenario = resolve_scenario(loaded, registry);
   }
 };
 
@@ -75,7 +78,7 @@ TEST(Engine, PoissonReachConvergesToItsAnalyticExpectation) {
   // e^{-4b/A})).
   const double a = 10000, b = 60000, audience = 1e5;
   Fixture f(poisson_info(Distribution::uniform(a, b)));
-  const auto kpis = Engine(f.setup).simulate({0.0, {1.0}, {0.0}});
+  const auto kpis = Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}});
   const auto s = summarize(kpis.totals[kpi_index(v1::REACH)]);
   const double lo = 4 * a, hi = 4 * b;
   const double expected =
@@ -89,7 +92,8 @@ TEST(Engine, PoissonReachConvergesToItsAnalyticExpectation) {
 
 TEST(Engine, NoRandomnessGivesZeroSpread) {
   Fixture f(poisson_info(Distribution::fixed(20000)));
-  const auto outcome = Engine(f.setup).evaluate({{0.0, {1.0}, {0.0}}})[0];
+  const auto outcome = summarize_trials(Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}}),
+                                        f.scenario.objective);
   const auto& reach = outcome.totals[kpi_index(v1::REACH)];
   EXPECT_EQ(reach.sd, 0.0);
   EXPECT_DOUBLE_EQ(reach.mean, models::poisson_reach(80000, 1e5));
@@ -102,11 +106,11 @@ TEST(Engine, ResultsAreBitIdenticalForAnyThreadCountAndBlockSize) {
   TrialKpis reference;
   {
     tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
-    reference = Engine(f.setup).simulate(split);
+    reference = Engine(f.scenario, TrialSet::kSearch).simulate(split);
   }
   for (std::size_t block : {1u, 7u, 128u, 5000u}) {
     tbb::global_control two(tbb::global_control::max_allowed_parallelism, 2);
-    const auto kpis = Engine(f.setup, block).simulate(split);
+    const auto kpis = Engine(f.scenario, TrialSet::kSearch, block).simulate(split);
     EXPECT_EQ(kpis.totals, reference.totals) << "block " << block;  // exact, element by element
   }
 }
@@ -117,7 +121,7 @@ TEST(Engine, CandidatesShareTheirRandomNumbers) {
   auto info = poisson_info(Distribution::fixed(0), 0.4);
   info.params[1].default_value = Distribution::log_normal(100, 0.5);
   Fixture f(info, "channels { name: \"b\" plugin: \"poisson\" organic { cost_per_post: 10 } }");
-  const Engine engine(f.setup);
+  const Engine engine(f.scenario, TrialSet::kSearch);
   const auto low = engine.simulate({0.0, {0.25, 0.75}, {0.0, 0.0}});
   const auto high = engine.simulate({0.0, {0.5, 0.5}, {0.0, 0.0}});
   const auto& low_a = low.channels[0][kpi_index(v1::PAID_IMPRESSIONS)];
@@ -127,19 +131,19 @@ TEST(Engine, CandidatesShareTheirRandomNumbers) {
 
 TEST(Engine, DifferentSeedsGiveDifferentTrials) {
   Fixture f(poisson_info(Distribution::log_normal(20000, 0.5)));
-  const auto first = Engine(f.setup).simulate({0.0, {1.0}, {0.0}});
+  const auto first = Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}});
   auto loaded = parse_scenario(
       "budget { total: 1200 } horizon { periods: 4 } objective { kpi: REACH } seed: 12 trials: 4000 "
       "channels { name: \"a\" plugin: \"poisson\" organic { cost_per_post: 10 } }",
       false, "s.textproto");
-  const auto other = prepare_simulation(loaded.scenario, f.registry);
-  EXPECT_NE(Engine(other).simulate({0.0, {1.0}, {0.0}}).totals, first.totals);
+  const auto other = resolve_scenario(loaded, f.registry);
+  EXPECT_NE(Engine(other, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}}).totals, first.totals);
 }
 
 TEST(Engine, PlanSpreadsBudgetEvenlyAndBuysPosts) {
   Fixture f(poisson_info(Distribution::fixed(0)),
             "channels { name: \"b\" plugin: \"poisson\" organic { cost_per_post: 20 } }");
-  const auto plans = plan_channels(f.setup, {0.25, {0.6, 0.4}, {0.5, 0.5}});
+  const auto plans = allocate(f.scenario, {0.25, {0.6, 0.4}, {0.5, 0.5}}).channels;
   // Paid budget 900 over 4 periods; organic 300 split evenly, at 10 and 20 per post.
   EXPECT_DOUBLE_EQ(plans[0].paid_per_period, 900 * 0.6 / 4);
   EXPECT_DOUBLE_EQ(plans[1].paid_per_period, 900 * 0.4 / 4);
@@ -155,7 +159,7 @@ TEST(Engine, AnOutputThePluginForgetsToWriteIsCaught) {
                   std::numeric_limits<double>::quiet_NaN();
             });
   try {
-    Engine(f.setup).simulate({0.0, {1.0}, {0.0}});
+    Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}});
     FAIL();
   } catch (const PluginError& e) {
     EXPECT_NE(std::string(e.what()).find("clicks is not finite"), std::string::npos) << e.what();
@@ -168,7 +172,7 @@ TEST(Engine, ReachAboveImpressionsIsCaught) {
               poisson_model(block, out);
               out.row(Output::kReach, 0)[0] = 1000;  // more people than the 100 impressions
             });
-  EXPECT_THROW(Engine(f.setup).simulate({0.0, {1.0}, {0.0}}), PluginError);
+  EXPECT_THROW(Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}}), PluginError);
 }
 
 }  // namespace

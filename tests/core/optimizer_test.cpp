@@ -7,17 +7,22 @@
 #include <cmath>
 #include <numeric>
 
-#include "app/results_builder.hpp"
-#include "app/scenario_runner.hpp"
+#include "base/errors.hpp"
 #include "engine/engine.hpp"
-#include "errors.hpp"
 #include "output/results_io.hpp"
+#include "run/results_builder.hpp"
+#include "run/scenario_run.hpp"
+#include "scenario/allocation.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
 #include "search/box_simplex.hpp"
+#include "search/candidate_statistics.hpp"
 #include "search/frontier.hpp"
+#include "search/grid.hpp"
 #include "search/marginal_returns.hpp"
 #include "search/objective.hpp"
+#include "search/split_evaluator.hpp"
 #include "test_support.hpp"
 
 namespace splitsim {
@@ -60,12 +65,12 @@ PluginInfo saturating_info(const std::string& name) {
 struct World {
   PluginRegistry registry;
   LoadedScenario loaded;
-  SimulationSetup setup;
+  ResolvedScenario scenario;
   explicit World(const std::string& text) {
     registry.add(testing::make_platform(saturating_info("saturating"), saturating_model));
     loaded = parse_scenario(text, false, "s.textproto");
     validate_scenario(loaded, registry);
-    setup = prepare_simulation(loaded.scenario, registry);
+    scenario = resolve_scenario(loaded, registry);
   }
   v1::Results run() const { return run_scenario(loaded, registry, 1); }
 };
@@ -141,8 +146,9 @@ TEST(Optimizer, NeverProposesAPlanOutsideTheBoundsOrOffTheBudget) {
       channel("a", 30, 200, "paid_share { min: 0.2 max: 0.7 } organic_share { max: 0.5 }") +
       channel("b", 20, 300, "organic_share { min: 0.2 } params { name: \"b\" fixed: 5 }") +
       channel("c", 12, 150, "paid_share { max: 0.4 }"));
-  const SplitSpace space(w.loaded.scenario, 1.0, 1.0);
-  const SplitEvaluator evaluator(w.loaded.scenario, w.setup);
+  const SplitSpace space(w.scenario, 1.0, 1.0);
+  const Engine engine(w.scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
   const auto evaluations = optimize_split(space, evaluator, 200);
   ASSERT_GE(evaluations.size(), 100u);
   const double paid_lo[] = {0.2, 0, 0}, paid_hi[] = {0.7, 1, 0.4}, organic_lo[] = {0, 0.2, 0},
@@ -171,16 +177,18 @@ TEST(Optimizer, DoesAtLeastAsWellAsTheBestGridPoint) {
   const std::string base =
       "budget { total: 4000 } horizon { periods: 4 } trials: 2 objective { kpi: CONVERSIONS }\n";
   const World grid(base + "search { grid { organic_step: 0.1 channel_step: 0.1 } }\n" + channels);
-  const auto candidates = generate_candidates(grid.loaded.scenario, "s");
-  const auto outcomes = Engine(grid.setup).evaluate(candidates);
+  const auto candidates = generate_candidates(grid.scenario);
+  const Engine grid_engine(grid.scenario, TrialSet::kSearch);
   double best_grid = 0.0;
-  for (const auto& o : outcomes) best_grid = std::max(best_grid, o.totals[kpi_index(v1::CONVERSIONS)].mean);
+  for (const auto& c : SplitEvaluator(grid_engine).evaluate_all(candidates))
+    best_grid = std::max(best_grid, find_kpi(c, v1::CONVERSIONS).mean());
 
   const World optimize(base + "search { optimize { max_evaluations: 300 } }\n" + channels);
-  const SplitSpace space(optimize.loaded.scenario, 1.0, 1.0);
-  const SplitEvaluator evaluator(optimize.loaded.scenario, optimize.setup);
+  const SplitSpace space(optimize.scenario, 1.0, 1.0);
+  const Engine engine(optimize.scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
   const auto evaluations = optimize_split(space, evaluator, 300);
-  const auto& best = best_evaluated(evaluations, optimize.loaded.scenario.objective());
+  const auto& best = best_evaluated(evaluations, optimize.scenario.objective);
   EXPECT_GE(best.candidate.objective_value(), best_grid - 1e-9);
 }
 
@@ -297,10 +305,10 @@ TEST(Optimizer, MinCostForTargetFindsTheCheapestPlanReachingIt) {
 
 TEST(Frontier, TheOptimumNeverFallsAsTheBudgetGrowsAndMarginalReturnsFall) {
   const World w(paid_only(channel("a", 30, 200) + channel("b", 20, 300) + channel("c", 12, 150)));
-  const SplitEvaluator evaluator(w.loaded.scenario, w.setup);
-  const SplitSpace space(w.loaded.scenario, 1.0, 1.0);
-  const auto optimum =
-      best_evaluated(optimize_split(space, evaluator, 200), w.loaded.scenario.objective()).split;
+  const Engine engine(w.scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
+  const SplitSpace space(w.scenario, 1.0, 1.0);
+  const auto optimum = best_evaluated(optimize_split(space, evaluator, 200), w.scenario.objective).split;
   std::size_t used = 0;
   const auto frontier =
       efficient_frontier(evaluator, evaluator, optimum, {2.0, 0.5, 1.0, 1.5, 0.75}, 60, used);
@@ -370,7 +378,9 @@ TEST(Pacing, FrontLoadingWithCarryoverGivesTheConversionsTheModelImplies) {
       channel("a", 1e6, 1e6, "params { name: \"carry\" fixed: 0.5 }");
   const auto conversions = [&](const std::string& pacing) {
     const World w(base + "horizon { periods: 4 " + pacing + " }\n");
-    return Engine(w.setup).simulate({0.0, {1.0}, {0.0}}).totals[kpi_index(v1::CONVERSIONS)][0];
+    return Engine(w.scenario, TrialSet::kSearch)
+        .simulate({0.0, {1.0}, {0.0}})
+        .totals[kpi_index(v1::CONVERSIONS)][0];
   };
   const auto expected = [](const std::vector<double>& weights) {
     const double total_weight = std::accumulate(weights.begin(), weights.end(), 0.0);
@@ -402,8 +412,9 @@ TEST(Pacing, OptimisedSegmentsMoveSpendWhereItConvertsWithinTheHorizon) {
   ASSERT_EQ(pacing.size(), 6);
   EXPECT_NEAR(std::accumulate(pacing.begin(), pacing.end(), 0.0), 1.0, 1e-9);
   EXPECT_GT(pacing[0] + pacing[1], pacing[4] + pacing[5]);
-  const auto even_conversions =
-      Engine(w.setup).simulate({0.0, {1.0}, {0.0}}).totals[kpi_index(v1::CONVERSIONS)][0];
+  const auto even_conversions = Engine(w.scenario, TrialSet::kSearch)
+                                    .simulate({0.0, {1.0}, {0.0}})
+                                    .totals[kpi_index(v1::CONVERSIONS)][0];
   EXPECT_GT(find_kpi(recommended(results), v1::CONVERSIONS).mean(), even_conversions);
 }
 
@@ -426,17 +437,17 @@ TEST(Objectives, RiskAverseStatisticsReadTheRightFigures) {
   k->set_mean(100);
   k->set_sd(20);
   k->set_p10(75);
-  v1::Objective o;
-  o.set_kpi(v1::CONVERSIONS);
-  o.set_statistic(v1::P10);
+  Objective o;
+  o.kpi = v1::CONVERSIONS;
+  o.statistic = v1::P10;
   EXPECT_EQ(objective_value(c, o), 75);
-  o.set_statistic(v1::MEAN_MINUS_SD);
-  o.set_risk_aversion(1.5);
+  o.statistic = v1::MEAN_MINUS_SD;
+  o.risk_aversion = 1.5;
   EXPECT_EQ(objective_value(c, o), 70);
   k->set_kpi(v1::CPA);  // a cost: spread counts against it upwards, and lower is better
-  o.set_kpi(v1::CPA);
+  o.kpi = v1::CPA;
   EXPECT_EQ(objective_value(c, o), 130);
-  EXPECT_TRUE(objective_lower_is_better(o));
+  EXPECT_TRUE(o.lower_is_better());
 }
 
 TEST(OptimizeCli, TheSearchCanBeChosenOnTheCommandLine) {
@@ -449,7 +460,7 @@ TEST(OptimizeCli, TheSearchCanBeChosenOnTheCommandLine) {
   const auto validate = testing::run_splitsim(
       {"validate", (testing::source_dir() / "scenarios" / "next_quarter_optimized.textproto").string()});
   EXPECT_EQ(validate.exit_code, 0) << validate.err;
-  EXPECT_NE(validate.out.find("optimize search (up to 300 candidate evaluations)"), std::string::npos)
+  EXPECT_NE(validate.out.find("optimize search (up to 300 candidate evaluations, "), std::string::npos)
       << validate.out;
   const auto bad = testing::run_splitsim({"run", file, "--search", "anneal"});
   EXPECT_EQ(bad.exit_code, 2);

@@ -1,9 +1,12 @@
 // Loading plugins: each way a library can be wrong gives its own clear message naming the file.
 #include <gtest/gtest.h>
 
+#include "base/errors.hpp"
 #include "engine/engine.hpp"
-#include "errors.hpp"
+#include "scenario/allocation.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/candidate_statistics.hpp"
 #include "test_support.hpp"
 
 namespace splitsim {
@@ -107,9 +110,9 @@ std::string engine_error(const std::string& plugin_name) {
       "channels { name: \"ch\" plugin: \"" +
           plugin_name + "\" organic { cost_per_post: 10 } }",
       false, "s.textproto");
-  const auto setup = prepare_simulation(loaded.scenario, registry);
+  const auto scenario = resolve_scenario(loaded, registry);
   try {
-    Engine(setup).evaluate({CandidateSplit{0.5, {1.0}, {1.0}}});
+    Engine(scenario, TrialSet::kSearch).simulate(CandidateSplit{0.5, {1.0}, {1.0}});
   } catch (const PluginError& e) {
     EXPECT_EQ(e.plugin(), plugin_name);
     return e.what();
@@ -124,8 +127,8 @@ TEST(PluginOutputs, GoodPluginRunsClean) {
       "budget { total: 1000 } horizon { periods: 3 } objective { kpi: REACH } trials: 50 "
       "channels { name: \"ch\" plugin: \"test_good\" organic { cost_per_post: 10 } }",
       false, "s.textproto");
-  const auto setup = prepare_simulation(loaded.scenario, registry);
-  EXPECT_NO_THROW(Engine(setup).evaluate({CandidateSplit{0.5, {1.0}, {1.0}}}));
+  const auto scenario = resolve_scenario(loaded, registry);
+  EXPECT_NO_THROW(Engine(scenario, TrialSet::kSearch).simulate(CandidateSplit{0.5, {1.0}, {1.0}}));
 }
 
 TEST(PluginOutputs, ExceptionFromSimulateNamesThePlugin) {

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 #include "output/atomic_file.hpp"
 #include "output/formatters.hpp"
 #include "test_support.hpp"

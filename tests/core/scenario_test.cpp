@@ -3,10 +3,11 @@
 
 #include <filesystem>
 
-#include "engine/candidate_generator.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
+#include "search/grid.hpp"
 #include "test_support.hpp"
 
 namespace splitsim {
@@ -53,7 +54,7 @@ std::vector<InputProblem> problems_of(const std::string& content, bool json = fa
   try {
     const auto loaded = parse_scenario(content, json, json ? "s.json" : "s.textproto");
     validate_scenario(loaded, registry());
-    generate_candidates(loaded.scenario, loaded.file);
+    generate_candidates(resolve_scenario(loaded, registry()));
   } catch (const InputError& e) {
     return e.problems();
   }
@@ -85,7 +86,7 @@ TEST(Scenario, EveryBundledExampleParsesAndValidates) {
     const auto loaded = load_scenario(entry.path());
     EXPECT_NO_THROW(validate_scenario(loaded, registry()));
     if (loaded.scenario.search().has_grid()) {
-      EXPECT_FALSE(generate_candidates(loaded.scenario, loaded.file).empty());
+      EXPECT_FALSE(generate_candidates(resolve_scenario(loaded, registry())).empty());
     }
   }
   EXPECT_GE(examples, 7);

@@ -3,11 +3,16 @@
 
 #include <cmath>
 
-#include "app/results_builder.hpp"
+#include "base/errors.hpp"
 #include "engine/engine.hpp"
-#include "errors.hpp"
+#include "run/results_builder.hpp"
+#include "scenario/allocation.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
+#include "search/candidate_statistics.hpp"
+#include "search/grid.hpp"
+#include "search/split_evaluator.hpp"
 #include "splitsim/models/reach.hpp"
 #include "test_support.hpp"
 
@@ -47,15 +52,15 @@ PluginInfo linear_info(double audience = 1e6, double reach_share = 0.1) {
 struct World {
   PluginRegistry registry;
   LoadedScenario loaded;
-  SimulationSetup setup;
+  ResolvedScenario scenario;
   explicit World(const std::string& text, PluginInfo info = linear_info()) {
     registry.add(testing::make_platform(std::move(info), linear_model));
     loaded = parse_scenario(text, false, "s.textproto");
     validate_scenario(loaded, registry);
-    setup = prepare_simulation(loaded.scenario, registry);
+    scenario = resolve_scenario(loaded, registry);
   }
   std::vector<double> total(const CandidateSplit& split, v1::Kpi kpi) const {
-    return Engine(setup).simulate(split).totals[kpi_index(kpi)];
+    return Engine(scenario, TrialSet::kSearch).simulate(split).totals[kpi_index(kpi)];
   }
 };
 
@@ -81,7 +86,7 @@ TEST(DerivedKpis, CostsPerResultAndRoasFromTheTrialTotals) {
 
 TEST(DerivedKpis, NothingBoughtMeansInfiniteCostPerResultOnlyWhenMoneyWasSpent) {
   const World w(kTwoChannels);
-  const auto kpis = Engine(w.setup).simulate({0.0, {1.0, 0.0}, {0.0, 0.0}});
+  const auto kpis = Engine(w.scenario, TrialSet::kSearch).simulate({0.0, {1.0, 0.0}, {0.0, 0.0}});
   // Channel b got nothing: no spend, no conversions, so its CPA is 0, not infinite.
   EXPECT_EQ(kpis.channels[1][kpi_index(v1::CPA)][0], 0.0);
   EXPECT_GT(kpis.channels[0][kpi_index(v1::CPA)][0], 0.0);
@@ -153,10 +158,10 @@ channels { name: "b" plugin: "linear" }
 
 TEST(Team, OrganicBudgetBuysHoursAtTheBlendedRateAndPostsByFormat) {
   const World w(kTeamScenario);
-  EXPECT_DOUBLE_EQ(w.setup.team.hourly_rate, 30.0);          // (40 + 20) / 2
-  EXPECT_DOUBLE_EQ(w.setup.team.capacity_per_period, 60.0);  // 2 FTE x 30 h
+  EXPECT_DOUBLE_EQ(w.scenario.team.hourly_rate, 30.0);          // (40 + 20) / 2
+  EXPECT_DOUBLE_EQ(w.scenario.team.capacity_per_period, 60.0);  // 2 FTE x 30 h
   // Organic 20% = 4,000 -> 133.3 h; a on video (8 h) and b on crafted (4 h), half the hours each.
-  const auto plans = plan_channels(w.setup, {0.2, {1.0, 0.0}, {0.5, 0.5}});
+  const auto plans = allocate(w.scenario, {0.2, {1.0, 0.0}, {0.5, 0.5}}).channels;
   EXPECT_DOUBLE_EQ(plans[0].posts_per_period, 2000.0 / 30.0 / 8.0 / 4.0);
   EXPECT_DOUBLE_EQ(plans[1].posts_per_period, 2000.0 / 30.0 / 4.0 / 4.0);
   // Campaign management only where there is paid spend.
@@ -168,24 +173,24 @@ TEST(Team, HoursIncludeCommunityWorkAndAShortfallShowsWhenThePlanNeedsMore) {
   const World w(kTeamScenario);
   // Organic 60% = 12,000 -> 400 h over 4 periods = 100 h per period, above the 60 h capacity.
   const CandidateSplit split{0.6, {1.0, 0.0}, {0.5, 0.5}};
-  const auto kpis = Engine(w.setup).simulate(split);
+  const auto kpis = Engine(w.scenario, TrialSet::kSearch).simulate(split);
   const double engagements = kpis.totals[kpi_index(v1::ENGAGEMENTS)][0];
   const double expected_hours = 400.0 + 3.0 * 4 + engagements / 1000.0 * 2.0;
   EXPECT_NEAR(kpis.totals[kpi_index(v1::TEAM_HOURS)][0], expected_hours, 1e-9);
   EXPECT_NEAR(kpis.totals[kpi_index(v1::TEAM_SHORTFALL_HOURS)][0], expected_hours - 4 * 60.0, 1e-9);
   // A small organic share fits: no shortfall.
-  const auto small = Engine(w.setup).simulate({0.05, {1.0, 0.0}, {0.5, 0.5}});
+  const auto small = Engine(w.scenario, TrialSet::kSearch).simulate({0.05, {1.0, 0.0}, {0.5, 0.5}});
   EXPECT_EQ(small.totals[kpi_index(v1::TEAM_SHORTFALL_HOURS)][0], 0.0);
 }
 
 TEST(Team, FixedTeamCostIsTheOrganicShareAndItsHoursAreThePosts) {
   const World w(std::string(kTeamScenario)
                     .replace(std::string(kTeamScenario).find("hours_per_fte_week"), 0, "fixed: true\n  "));
-  const auto candidates = generate_candidates(w.loaded.scenario, "s");
+  const auto candidates = generate_candidates(w.scenario);
   const double team_cost = 60.0 * 4 * 30.0;  // capacity x periods x rate = 7,200
   for (const auto& c : candidates) EXPECT_DOUBLE_EQ(c.organic_share, team_cost / 20000.0);
   // Paid on a: 12 h of campaign work; the other 228 h make posts.
-  const auto plans = plan_channels(w.setup, {team_cost / 20000.0, {1.0, 0.0}, {0.0, 1.0}});
+  const auto plans = allocate(w.scenario, {team_cost / 20000.0, {1.0, 0.0}, {0.0, 1.0}}).channels;
   EXPECT_DOUBLE_EQ(plans[1].posts_per_period * 4 * 4.0, 240.0 - 12.0);
 }
 
@@ -229,10 +234,11 @@ TEST(CostObjectives, TheLowestCostPerConversionWinsAndTargetsCountFromBelow) {
           "search { organic_share { max: 0.5 } grid { organic_step: 0.25 channel_step: 0.5 } }\n");
   w.loaded.scenario.mutable_objective()->set_kpi(v1::CPA);
   w.loaded.scenario.mutable_objective()->set_target(11.0);
-  w.setup = prepare_simulation(w.loaded.scenario, w.registry);
-  const auto candidates = generate_candidates(w.loaded.scenario, "s");
-  const auto results =
-      build_results(w.loaded.scenario, w.setup, candidates, Engine(w.setup).evaluate(candidates));
+  w.scenario = resolve_scenario(w.loaded, w.registry);
+  const auto candidates = generate_candidates(w.scenario);
+  const Engine engine(w.scenario, TrialSet::kSearch);
+  const auto results = build_results(w.scenario, w.loaded.scenario.objective(),
+                                     SplitEvaluator(engine).evaluate_all(candidates));
   const auto& best = results.candidates(static_cast<int>(results.recommendation().candidate_index()));
   EXPECT_EQ(best.allocation().organic_share(), 0.0);
   for (const auto& c : results.candidates()) EXPECT_GE(c.objective_value(), best.objective_value());

@@ -9,11 +9,12 @@
 #include <iostream>
 #include <string>
 
-#include "engine/candidate_generator.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
+#include "search/grid.hpp"
 #include "search/search_space.hpp"
 
 namespace {
@@ -37,12 +38,13 @@ void check(const std::string& content, bool is_json) {
   try {
     const auto loaded = splitsim::parse_scenario(content, is_json, "fuzz-input");
     splitsim::validate_scenario(loaded, bundled_plugins());
-    if (loaded.scenario.search().has_grid()) {
-      const auto candidates = splitsim::generate_candidates(loaded.scenario, loaded.file);
+    const auto scenario = splitsim::resolve_scenario(loaded, bundled_plugins());
+    if (!scenario.optimize) {
+      const auto candidates = splitsim::generate_candidates(scenario);
       if (candidates.empty()) fail("a valid scenario gave no candidate split");
     } else {
       // The optimizer's space must decode its starting points into plans that keep the bounds.
-      const splitsim::SplitSpace space(loaded.scenario, 1.0, 1.0);
+      const splitsim::SplitSpace space(scenario, 1.0, 1.0);
       for (const auto& x : space.starting_points()) {
         const auto split = space.decode(x).split;
         double paid = 0.0;

@@ -16,6 +16,22 @@ enum class StreamId : std::uint32_t {
   kPluginExtra = 2,  // free for a plugin's own further purposes
 };
 
+// Named sets of trials. Each is the whole (channel, stream, trial, period, draw) address space under its own
+// key, so figures judged on one set are independent of choices made on another: the optimizer's finalists
+// are judged on trials the search never saw, and the recommendation is compared with its runner-ups on
+// trials that chose neither. The runner derives each set's key with trial_set_seed(); plugins only ever
+// see the key of the set being simulated.
+enum class TrialSet : std::uint64_t {
+  kSearch = 0,                          // every candidate of the grid or of the search
+  kFresh = 0x9E3779B97F4A7C15ull,       // the optimizer's finalists, frontier and marginal returns
+  kComparison = 0xC2B2AE3D27D4EB4Full,  // the recommendation against its runner-ups
+};
+
+// The key of a trial set of the scenario's seed: Philox streams of another key are independent.
+inline constexpr std::uint64_t trial_set_seed(std::uint64_t seed, TrialSet set) {
+  return seed ^ static_cast<std::uint64_t>(set);
+}
+
 // A view on Philox4x32-10 for one (seed, channel, stream); channels below 2^24. Every number is a pure
 // function of its address, never of the thread or call order, which is what makes results identical for any
 // thread count.

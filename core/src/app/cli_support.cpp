@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim::cli {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "app/scenario_runner.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "run/scenario_run.hpp"
 
 namespace splitsim::cli {
 
@@ -37,5 +37,6 @@ int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_job(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace splitsim::cli

@@ -10,9 +10,10 @@
 #include <map>
 
 #include "app/cli_support.hpp"
+#include "base/errors.hpp"
 #include "batch/batch_runner.hpp"
 #include "batch/scenario_files.hpp"
-#include "errors.hpp"
+#include "output/manifest_files.hpp"
 
 namespace splitsim::cli {
 

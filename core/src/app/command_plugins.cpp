@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "app/cli_support.hpp"
+#include "base/errors.hpp"
 #include "conformance/conformance.hpp"
-#include "errors.hpp"
 
 namespace splitsim::cli {
 

@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "app/cli_support.hpp"
-#include "app/scenario_runner.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
 #include "output/formatters.hpp"
 #include "output/results_io.hpp"
+#include "run/scenario_run.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace splitsim::cli {

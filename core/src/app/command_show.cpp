@@ -2,7 +2,7 @@
 #include <filesystem>
 
 #include "app/cli_support.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
 #include "output/formatters.hpp"
 #include "output/results_io.hpp"
 

@@ -1,7 +1,7 @@
 #include "app/commands.hpp"
 
 #include "app/cli_support.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim {
 namespace {
@@ -44,6 +44,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
     if (command == "batch") return cli::command_batch(rest, out, err);
+    if (command == "job") return cli::command_job(rest, out);
     throw UsageError("unknown command '" + command + "'\n\n" + kOverview);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";

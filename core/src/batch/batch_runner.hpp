@@ -1,4 +1,6 @@
-// Runs many scenario files, each to its own results file, and keeps a manifest of what happened to each.
+// The batch scheduler: many scenario files, each to its own results file, with a manifest of what happened
+// to each. How one scenario runs (in this process, or in a child) is a Job's business (batch/job.hpp); the
+// manifest's files are output/'s (output/manifest_files.hpp).
 #pragma once
 
 #include <atomic>
@@ -9,8 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "app/scenario_runner.hpp"
 #include "batch.pb.h"
+#include "run/overrides.hpp"
+#include "run/resource_estimate.hpp"
 
 namespace splitsim {
 
@@ -32,19 +35,11 @@ struct BatchOptions {
 // Called after each scenario finishes (from worker threads, one at a time).
 using BatchProgress = std::function<void(const v1::ScenarioRun& run, std::size_t done, std::size_t total)>;
 
-// File names inside the output folder.
-inline constexpr const char* kManifestName = "manifest.pb";
-inline constexpr const char* kManifestJsonName = "manifest.json";
-inline constexpr const char* kManifestCsvName = "manifest.csv";
-
 // Runs the batch. The manifest (binary, JSON and CSV) is rewritten atomically after every scenario, so a
 // batch killed at any moment leaves a consistent manifest and only complete results files. `stop` is polled:
-// once set, no scenario starts, running ones are cancelled (in-process) or terminated (isolated), and
-// their entries stay NOT_RUN.
+// once set, no scenario starts, running ones are cancelled (in-process) or killed (isolated), and their
+// entries stay NOT_RUN.
 v1::BatchManifest run_batch(const BatchOptions& options, const std::atomic<bool>& stop,
                             const BatchProgress& progress);
-
-// The manifest as a CSV table (one row per scenario).
-std::string manifest_csv(const v1::BatchManifest& manifest);
 
 }  // namespace splitsim

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim {
 

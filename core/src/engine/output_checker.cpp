@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim {
 namespace {

@@ -46,9 +46,8 @@ double truncated_quantile(const Distribution& d, double lo, double hi, double u)
   return d.a;
 }
 
-std::vector<std::vector<double>> draw_parameters(const std::vector<ResolvedParameter>& parameters,
-                                                 std::uint64_t seed, std::uint32_t channel,
-                                                 std::uint64_t trials) {
+ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters, std::uint64_t seed,
+                               std::uint32_t channel, std::uint64_t trials) {
   const RandomStream stream(seed, channel, StreamId::kParameters);
   std::vector<std::vector<double>> values(parameters.size(), std::vector<double>(trials));
   for (std::size_t p = 0; p < parameters.size(); ++p) {

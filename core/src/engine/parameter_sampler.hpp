@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "scenario/resolved_parameter.hpp"
 #include "splitsim/distribution.hpp"
-#include "splitsim/plugin_info.hpp"
 
 namespace splitsim {
 
@@ -13,16 +13,12 @@ namespace splitsim {
 // range's probability interval, so draws never leave the parameter's valid range and keep their shape.
 double truncated_quantile(const Distribution& d, double lo, double hi, double u);
 
-// One parameter of one channel: its spec and the distribution in force (scenario override or default).
-struct ResolvedParameter {
-  ParamSpec spec;
-  Distribution distribution;
-};
+// A channel's parameters for every trial: table[p][trial], in the plugin's parameter order.
+using ParameterTable = std::vector<std::vector<double>>;
 
 // values[p][trial]: parameter p of every trial, drawn from the (seed, channel, parameters) stream at address
 // (trial, p, 0), so a trial's parameters do not depend on how many trials run or in which order.
-std::vector<std::vector<double>> draw_parameters(const std::vector<ResolvedParameter>& parameters,
-                                                 std::uint64_t seed, std::uint32_t channel,
-                                                 std::uint64_t trials);
+ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters, std::uint64_t seed,
+                               std::uint32_t channel, std::uint64_t trials);
 
 }  // namespace splitsim

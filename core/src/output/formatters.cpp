@@ -1,14 +1,14 @@
 #include "output/formatters.hpp"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <numeric>
 #include <sstream>
 
-#include "errors.hpp"
-#include "search/objective.hpp"
+#include "base/csv.hpp"
+#include "base/errors.hpp"
+#include "base/json_text.hpp"
+#include "scenario/resolve.hpp"
+#include "search/ranking.hpp"
 
 namespace splitsim {
 namespace {
@@ -62,14 +62,6 @@ void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPt
         << pad(number(k.p50()), 14) << pad(number(k.p95()), 14)
         << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
   }
-}
-
-// A CSV field: quoted when it holds a comma, a quote or a line break.
-std::string csv_text(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 }  // namespace
@@ -161,16 +153,9 @@ std::string format_table(const v1::Results& results, int top) {
   }
 
   // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.
-  std::vector<int> order(static_cast<std::size_t>(results.candidates_size()));
-  std::iota(order.begin(), order.end(), 0);
   // Best first in the objective's own direction (lowest first for costs); candidates breaking a constraint
   // last.
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const auto& ca = results.candidates(a);
-    const auto& cb = results.candidates(b);
-    if (ca.infeasible().empty() != cb.infeasible().empty()) return ca.infeasible().empty();
-    return better(ca, cb, rec.objective());
-  });
+  const auto order = ranked_positions(results.candidates(), resolve_objective(rec.objective()));
   const int shown = std::min<int>(top, results.candidates_size());
   const std::string objective =
       v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
@@ -200,15 +185,7 @@ std::string format_table(const v1::Results& results, int top) {
   return out.str();
 }
 
-std::string format_json(const v1::Results& results) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = true;
-  std::string json;
-  (void)google::protobuf::util::MessageToJsonString(results, &json, options);
-  return json;
-}
+std::string format_json(const v1::Results& results) { return json_text(results); }
 
 std::string format_csv(const v1::Results& results) {
   std::ostringstream out;
@@ -229,7 +206,7 @@ std::string format_csv(const v1::Results& results) {
           << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50()
           << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
-      out << "," << c.objective_value() << "," << k.p10() << "," << csv_text(c.infeasible()) << "\n";
+      out << "," << c.objective_value() << "," << k.p10() << "," << csv_field(c.infeasible()) << "\n";
     }
   };
   for (const auto& c : results.candidates()) {
@@ -238,7 +215,7 @@ std::string format_csv(const v1::Results& results) {
          c.kpis());
     for (int i = 0; i < c.channels_size() && i < a.channels_size(); ++i) {
       const auto& ca = a.channels(i);
-      rows(c, csv_text(c.channels(i).channel()), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
+      rows(c, csv_field(c.channels(i).channel()), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
            ca.organic_budget(), c.channels(i).kpis());
     }
   }
@@ -256,10 +233,10 @@ std::string format_csv(const v1::Results& results) {
     }
     for (const auto& m : rec.marginal_returns()) {
       // mean = KPI gained per 1,000 more money on that side of the channel.
-      out << "marginal_paid,0," << csv_text(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
+      out << "marginal_paid,0," << csv_field(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
           << "," << m.paid() << ",,,,,,,,,\n";
       if (m.organic_possible()) {
-        out << "marginal_organic,0," << csv_text(m.channel()) << ",,,,,"
+        out << "marginal_organic,0," << csv_field(m.channel()) << ",,,,,"
             << v1::Kpi_Name(rec.objective().kpi()) << "," << m.organic() << ",,,,,,,,,\n";
       }
     }

@@ -1,26 +1,15 @@
 #include "output/results_io.hpp"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include <fstream>
 #include <sstream>
 
-#include "errors.hpp"
+#include "base/deterministic_bytes.hpp"
+#include "base/errors.hpp"
 #include "output/atomic_file.hpp"
 
 namespace splitsim {
 
-std::string serialize_results(const v1::Results& results) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    results.SerializeToCodedStream(&coded);
-  }
-  return bytes;
-}
+std::string serialize_results(const v1::Results& results) { return deterministic_bytes(results); }
 
 void save_results(const std::filesystem::path& path, const v1::Results& results) {
   write_file_atomically(path, serialize_results(results));

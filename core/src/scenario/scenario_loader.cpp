@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim {
 namespace {

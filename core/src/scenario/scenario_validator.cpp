@@ -5,12 +5,12 @@
 #include <set>
 #include <sstream>
 
-#include "engine/candidate_generator.hpp"
-#include "engine/engine.hpp"
-#include "engine/team_plan.hpp"
-#include "errors.hpp"
+#include "base/errors.hpp"
+#include "base/kpi.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/money_bounds.hpp"
 #include "scenario/share_bounds.hpp"
-#include "search/plan_bounds.hpp"
+#include "scenario/team_plan.hpp"
 
 namespace splitsim {
 namespace {
@@ -501,21 +501,6 @@ void check_overlaps(const v1::Scenario& s, const std::set<std::string>& names, c
 }
 
 }  // namespace
-
-Distribution to_distribution(const v1::Parameter& parameter) {
-  switch (parameter.value_case()) {
-    case v1::Parameter::kUniform:
-      return Distribution::uniform(parameter.uniform().min(), parameter.uniform().max());
-    case v1::Parameter::kNormal:
-      return Distribution::normal(parameter.normal().mean(), parameter.normal().sd());
-    case v1::Parameter::kLogNormal:
-      return Distribution::log_normal(parameter.log_normal().median(), parameter.log_normal().sigma());
-    case v1::Parameter::kBeta:
-      return Distribution::beta(parameter.beta().alpha(), parameter.beta().beta());
-    default:
-      return Distribution::fixed(parameter.fixed());
-  }
-}
 
 void validate_scenario(const LoadedScenario& loaded, const PluginRegistry& registry) {
   const auto& s = loaded.scenario;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <optional>
 
-#include "app/results_builder.hpp"
 #include "search/objective.hpp"
 #include "search/optimizer.hpp"
+#include "search/ranking.hpp"
 
 namespace splitsim {
 
@@ -15,13 +15,13 @@ std::vector<v1::FrontierPoint> efficient_frontier(const SplitEvaluator& search, 
                                                   std::size_t evaluations_per_point,
                                                   std::size_t& evaluations) {
   const auto& scenario = search.scenario();
-  const auto& objective = scenario.objective();
+  const auto& objective = scenario.objective;
   std::sort(multiples.begin(), multiples.end());
   std::vector<v1::FrontierPoint> frontier;
   std::optional<CandidateSplit> previous;
   for (const double multiple : multiples) {
     // An "up to" budget may still spend less at each level; a fixed one spends it all.
-    const double low = scenario.budget().up_to() ? multiple * scenario.budget().min_spend_share() : multiple;
+    const double low = scenario.up_to ? multiple * scenario.min_spend_share : multiple;
     const SplitSpace space(scenario, low, multiple);
     std::vector<CandidateSplit> starts;
     for (auto start : {std::optional<CandidateSplit>(optimum), previous}) {
@@ -44,9 +44,9 @@ std::vector<v1::FrontierPoint> efficient_frontier(const SplitEvaluator& search, 
       }
     }
     v1::FrontierPoint point;
-    point.set_budget(scenario.budget().total() * chosen.budget_scale);
+    point.set_budget(scenario.budget * chosen.budget_scale);
     *point.mutable_allocation() = candidate.allocation();
-    *point.mutable_kpi() = find_kpi(candidate, objective.kpi());
+    *point.mutable_kpi() = find_kpi(candidate, objective.kpi);
     point.set_objective_value(candidate.objective_value());
     frontier.push_back(std::move(point));
     previous = chosen;

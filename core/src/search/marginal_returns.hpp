@@ -10,8 +10,8 @@ namespace splitsim {
 
 // The split with `extra` more money on channel `channel`'s paid side (or organic side), everything else
 // kept in money: the total spent grows by `extra`. Shares are recomputed; bounds may be exceeded, on purpose.
-CandidateSplit with_extra_money(const CandidateSplit& split, double budget, std::size_t channel, bool organic,
-                                double extra);
+CandidateSplit with_extra_money(const ResolvedScenario& scenario, const CandidateSplit& split,
+                                std::size_t channel, bool organic, double extra);
 
 // Per channel, the objective KPI's mean gained per 1,000 of extra paid (and organic) money at `split`,
 // measured over a step of 1% of the money spent, on the evaluator's trials (the same trials on both sides,

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/engine.hpp"
+#include "base/kpi.hpp"
 
 namespace splitsim {
 namespace {
@@ -28,36 +28,34 @@ double quantile(const v1::KpiSummary& s, double q) {
 
 // Each limit's breach relative to the limit's size: > 0 when broken.
 template <typename Visit>
-void for_each_breach(const v1::Candidate& candidate, const v1::Scenario& scenario, Visit visit) {
-  for (int i = 0; i < scenario.constraints_size(); ++i) {
-    const auto& constraint = scenario.constraints(i);
-    const double mean = find_kpi(candidate, constraint.kpi()).mean();
-    const std::string where = "constraints[" + std::to_string(i) + "]";
-    const std::string kpi = v1::Kpi_Name(constraint.kpi());
-    if (constraint.has_at_most() && !(mean <= constraint.at_most())) {
-      visit(
-          where + ".at_most: mean " + kpi + " " + format(mean) + " is above " + format(constraint.at_most()),
-          std::isfinite(mean) ? (mean - constraint.at_most()) / std::max(1.0, std::abs(constraint.at_most()))
-                              : 1e6);
+void for_each_breach(const v1::Candidate& candidate, const ResolvedScenario& scenario, Visit visit) {
+  for (const auto& constraint : scenario.constraints) {
+    const double mean = find_kpi(candidate, constraint.kpi).mean();
+    const std::string where = "constraints[" + std::to_string(constraint.index) + "]";
+    const std::string kpi = v1::Kpi_Name(constraint.kpi);
+    if (constraint.at_most && !(mean <= *constraint.at_most)) {
+      visit(where + ".at_most: mean " + kpi + " " + format(mean) + " is above " + format(*constraint.at_most),
+            std::isfinite(mean) ? (mean - *constraint.at_most) / std::max(1.0, std::abs(*constraint.at_most))
+                                : 1e6);
     }
-    if (constraint.has_at_least() && !(mean >= constraint.at_least())) {
-      visit(where + ".at_least: mean " + kpi + " " + format(mean) + " is below " +
-                format(constraint.at_least()),
-            (constraint.at_least() - mean) / std::max(1.0, std::abs(constraint.at_least())));
+    if (constraint.at_least && !(mean >= *constraint.at_least)) {
+      visit(
+          where + ".at_least: mean " + kpi + " " + format(mean) + " is below " + format(*constraint.at_least),
+          (*constraint.at_least - mean) / std::max(1.0, std::abs(*constraint.at_least)));
     }
   }
-  const auto& objective = scenario.objective();
-  if (objective.statistic() == v1::MIN_COST_FOR_TARGET) {
-    const auto& kpi = find_kpi(candidate, objective.kpi());
+  const auto& objective = scenario.objective;
+  if (objective.statistic == v1::MIN_COST_FOR_TARGET) {
+    const auto& kpi = find_kpi(candidate, objective.kpi);
     const double p = kpi.prob_target();
-    if (p < objective.min_probability()) {
+    const double target = objective.target.value_or(0.0);
+    if (p < objective.min_probability) {
       // P(KPI >= target) >= p means the (1 - p) quantile reaches the target; its gap is a smooth guide where
       // the probability itself jumps.
-      const double gap = (objective.target() - quantile(kpi, 1.0 - objective.min_probability())) /
-                         std::max(1.0, std::abs(objective.target()));
-      visit("objective.min_probability: P(" + v1::Kpi_Name(objective.kpi()) + " reaches " +
-                format(objective.target()) + ") is " + format(p) + ", below " +
-                format(objective.min_probability()),
+      const double gap =
+          (target - quantile(kpi, 1.0 - objective.min_probability)) / std::max(1.0, std::abs(target));
+      visit("objective.min_probability: P(" + v1::Kpi_Name(objective.kpi) + " reaches " + format(target) +
+                ") is " + format(p) + ", below " + format(objective.min_probability),
             std::max(gap, 1e-6));
     }
   }
@@ -72,14 +70,9 @@ const v1::KpiSummary& find_kpi(const v1::Candidate& candidate, v1::Kpi kpi) {
   return v1::KpiSummary::default_instance();
 }
 
-bool objective_lower_is_better(const v1::Objective& objective) {
-  if (objective.statistic() == v1::MIN_COST_FOR_TARGET) return true;
-  return objective.statistic() != v1::PROB_TARGET && lower_is_better(objective.kpi());
-}
-
-double objective_value(const v1::Candidate& candidate, const v1::Objective& objective) {
-  const auto& s = find_kpi(candidate, objective.kpi());
-  switch (objective.statistic()) {
+double objective_value(const v1::Candidate& candidate, const Objective& objective) {
+  const auto& s = find_kpi(candidate, objective.kpi);
+  switch (objective.statistic) {
     case v1::P5:
       return s.p5();
     case v1::P10:
@@ -92,8 +85,8 @@ double objective_value(const v1::Candidate& candidate, const v1::Objective& obje
       return s.prob_target();
     case v1::MEAN_MINUS_SD:
       // Spread is penalised in the direction that hurts: down for what is maximised, up for costs.
-      return lower_is_better(objective.kpi()) ? s.mean() + objective.risk_aversion() * s.sd()
-                                              : s.mean() - objective.risk_aversion() * s.sd();
+      return lower_is_better(objective.kpi) ? s.mean() + objective.risk_aversion * s.sd()
+                                            : s.mean() - objective.risk_aversion * s.sd();
     case v1::MIN_COST_FOR_TARGET:
       return find_kpi(candidate, v1::PAID_SPEND).mean() + find_kpi(candidate, v1::ORGANIC_COST).mean();
     default:
@@ -101,17 +94,7 @@ double objective_value(const v1::Candidate& candidate, const v1::Objective& obje
   }
 }
 
-bool better(const v1::Candidate& a, const v1::Candidate& b, const v1::Objective& objective) {
-  const bool lower = objective_lower_is_better(objective);
-  if (a.objective_value() != b.objective_value()) {
-    return lower ? a.objective_value() < b.objective_value() : a.objective_value() > b.objective_value();
-  }
-  // A tie (common for probabilities over a finite number of trials) goes to the better mean of the KPI.
-  const double mean_a = find_kpi(a, objective.kpi()).mean(), mean_b = find_kpi(b, objective.kpi()).mean();
-  return lower_is_better(objective.kpi()) ? mean_a < mean_b : mean_a > mean_b;
-}
-
-std::string constraint_violation(const v1::Candidate& candidate, const v1::Scenario& scenario) {
+std::string constraint_violation(const v1::Candidate& candidate, const ResolvedScenario& scenario) {
   std::string reasons;
   for_each_breach(candidate, scenario, [&reasons](const std::string& reason, double) {
     reasons += (reasons.empty() ? "" : "; ") + reason;
@@ -119,7 +102,7 @@ std::string constraint_violation(const v1::Candidate& candidate, const v1::Scena
   return reasons;
 }
 
-double constraint_excess(const v1::Candidate& candidate, const v1::Scenario& scenario) {
+double constraint_excess(const v1::Candidate& candidate, const ResolvedScenario& scenario) {
   double excess = 0.0;
   for_each_breach(candidate, scenario, [&excess](const std::string&, double breach) { excess += breach; });
   return excess;

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <nlopt.hpp>
 
+#include "scenario/allocation.hpp"
 #include "search/objective.hpp"
+#include "search/ranking.hpp"
 
 namespace splitsim {
 namespace {
@@ -20,9 +22,8 @@ struct Search {
   double evaluate(const std::vector<double>& x) {
     const auto decoded = space.decode(x);
     Evaluated e{decoded.split, evaluator.evaluate(decoded.split)};
-    const auto& objective = evaluator.scenario().objective();
     e.value = e.candidate.objective_value();
-    if (objective_lower_is_better(objective)) e.value = -e.value;
+    if (evaluator.scenario().objective.lower_is_better()) e.value = -e.value;
     if (!std::isfinite(e.value)) e.value = e.value > 0 ? 1e300 : -1e300;
     // Breaking a limit costs more than any objective difference; the excess still guides towards meeting it.
     e.penalty = 10.0 * decoded.distance2;
@@ -47,14 +48,15 @@ double callback(const std::vector<double>& x, std::vector<double>&, void* data) 
 
 // Two splits are different plans when some channel's paid or organic money (as a share of the budget), the
 // money spent, or a period's pacing differs by more than half a percentage point.
-bool differs(const CandidateSplit& a, const CandidateSplit& b) {
+bool differs(const ResolvedScenario& scenario, const CandidateSplit& a, const CandidateSplit& b) {
   const auto far = [](double x, double y) { return std::abs(x - y) > 0.005; };
   if (far(a.budget_scale, b.budget_scale)) return true;
-  for (std::size_t c = 0; c < a.paid_shares.size(); ++c) {
-    if (far(a.budget_scale * (1 - a.organic_share) * a.paid_shares[c],
-            b.budget_scale * (1 - b.organic_share) * b.paid_shares[c]) ||
-        far(a.budget_scale * a.organic_share * a.organic_shares[c],
-            b.budget_scale * b.organic_share * b.organic_shares[c])) {
+  const Allocation money_a = allocate(scenario, a), money_b = allocate(scenario, b);
+  for (std::size_t c = 0; c < money_a.channels.size(); ++c) {
+    if (far(money_a.channels[c].paid_budget / scenario.budget,
+            money_b.channels[c].paid_budget / scenario.budget) ||
+        far(money_a.channels[c].organic_budget / scenario.budget,
+            money_b.channels[c].organic_budget / scenario.budget)) {
       return true;
     }
   }
@@ -65,7 +67,7 @@ bool differs(const CandidateSplit& a, const CandidateSplit& b) {
 }
 
 // Feasible before infeasible, then the objective (and its tie-break).
-bool ranks_before(const Evaluated& a, const Evaluated& b, const v1::Objective& objective) {
+bool ranks_before(const Evaluated& a, const Evaluated& b, const Objective& objective) {
   const bool fa = a.candidate.infeasible().empty(), fb = b.candidate.infeasible().empty();
   if (fa != fb) return fa;
   if (!fa) return a.score > b.score;
@@ -75,8 +77,9 @@ bool ranks_before(const Evaluated& a, const Evaluated& b, const v1::Objective& o
 // Up to `count` evaluations, best first, whose plans differ from each other. With `stop_at_infeasible`, an
 // infeasible one is taken only while nothing better has been.
 std::vector<const Evaluated*> distinct_ranked(const std::vector<Evaluated>& evaluations,
-                                              const v1::Objective& objective, std::size_t count,
+                                              const ResolvedScenario& scenario, std::size_t count,
                                               bool stop_at_infeasible) {
+  const Objective& objective = scenario.objective;
   std::vector<const Evaluated*> sorted;
   for (const auto& e : evaluations) sorted.push_back(&e);
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -86,7 +89,7 @@ std::vector<const Evaluated*> distinct_ranked(const std::vector<Evaluated>& eval
     if (chosen.size() == count) break;
     if (stop_at_infeasible && !e->candidate.infeasible().empty() && !chosen.empty()) break;
     bool distinct = true;
-    for (const auto* c : chosen) distinct = distinct && differs(c->split, e->split);
+    for (const auto* c : chosen) distinct = distinct && differs(scenario, c->split, e->split);
     if (distinct) chosen.push_back(e);
   }
   return chosen;
@@ -99,7 +102,7 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
                                       const std::vector<CandidateSplit>& extra_starts) {
   std::vector<Evaluated> evaluations;
   Search search{space, evaluator, evaluations, std::max<std::size_t>(1, max_evaluations)};
-  const auto& objective = evaluator.scenario().objective();
+  const auto& objective = evaluator.scenario().objective;
 
   auto starts = space.starting_points();
   for (const auto& split : extra_starts) starts.push_back(space.encode(split));
@@ -116,7 +119,7 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
 
   // Subplex from the three best distinct starting points, sharing what is left of the budget.
   std::vector<std::vector<double>> from;
-  for (const auto* e : distinct_ranked(evaluations, objective, 3, false))
+  for (const auto* e : distinct_ranked(evaluations, evaluator.scenario(), 3, false))
     from.push_back(space.encode(e->split));
   const auto subplex = [&](std::vector<double> x, double step_fraction, std::size_t budget) {
     search.max_evaluations = std::min(std::max<std::size_t>(1, max_evaluations), evaluations.size() + budget);
@@ -164,7 +167,7 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
   return evaluations;
 }
 
-const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const v1::Objective& objective) {
+const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const Objective& objective) {
   std::size_t best = 0;
   for (std::size_t i = 1; i < evaluations.size(); ++i) {
     if (ranks_before(evaluations[i], evaluations[best], objective)) best = i;
@@ -173,8 +176,8 @@ const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const
 }
 
 std::vector<const Evaluated*> distinct_best(const std::vector<Evaluated>& evaluations,
-                                            const v1::Objective& objective, std::size_t count) {
-  return distinct_ranked(evaluations, objective, count, true);
+                                            const ResolvedScenario& scenario, std::size_t count) {
+  return distinct_ranked(evaluations, scenario, count, true);
 }
 
 }  // namespace splitsim

@@ -30,11 +30,11 @@ std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvalua
                                       const std::vector<CandidateSplit>& extra_starts = {});
 
 // The best feasible evaluation (the best overall when none is feasible).
-const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const v1::Objective& objective);
+const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const Objective& objective);
 
 // Up to `count` of the best feasible evaluations whose allocations differ (by more than half a percentage
 // point in some share), best first.
 std::vector<const Evaluated*> distinct_best(const std::vector<Evaluated>& evaluations,
-                                            const v1::Objective& objective, std::size_t count);
+                                            const ResolvedScenario& scenario, std::size_t count);
 
 }  // namespace splitsim

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "engine/engine.hpp"
-#include "engine/team_plan.hpp"
-#include "scenario/share_bounds.hpp"
+#include "scenario/allocation.hpp"
 #include "search/box_simplex.hpp"
 
 namespace splitsim {
@@ -15,32 +13,26 @@ constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();
 
 }  // namespace
 
-SplitSpace::SplitSpace(const v1::Scenario& scenario, double scale_min, double scale_max)
-    : budget_(scenario.budget().total()),
-      channels_(static_cast<std::size_t>(scenario.channels_size())),
-      periods_(static_cast<std::size_t>(scenario.horizon().periods())),
+SplitSpace::SplitSpace(const ResolvedScenario& scenario, double scale_min, double scale_max)
+    : scenario_(scenario),
+      channels_(scenario.channels.size()),
+      periods_(scenario.periods),
       scale_min_(scale_min),
       scale_max_(scale_max),
-      money_(paid_money_bounds(scenario)),
-      segments_(scenario.horizon().pacing().optimize_segments()),
+      segments_(scenario.pacing_segments),
       scale_at_(kAbsent),
       organic_at_(kAbsent),
       paid_at_(kAbsent),
       organic_shares_at_(kAbsent),
       segments_at_(kAbsent) {
-  organic_min_ = bound_min(scenario.search().organic_share());
-  organic_max_ = bound_max(scenario.search().organic_share());
-  if (const auto team = resolve_team(scenario); team.present && team.fixed) {
-    fixed_team_cost_ = team.horizon_cost(scenario.horizon().periods());
-  }
-  if (scenario.horizon().pacing().shape() != v1::Pacing::EVEN) {
-    scenario_pacing_ = pacing_shares(scenario.horizon().pacing(), periods_);
-  }
-  for (const auto& channel : scenario.channels()) {
-    paid_lo_.push_back(bound_min(channel.paid_share()));
-    paid_hi_.push_back(bound_max(channel.paid_share()));
-    organic_lo_.push_back(bound_min(channel.organic_share()));
-    organic_hi_.push_back(bound_max(channel.organic_share()));
+  organic_min_ = scenario.organic_share.min;
+  organic_max_ = scenario.organic_share.max;
+  if (scenario.fixed_team()) fixed_team_cost_ = scenario.fixed_team_cost();
+  for (const auto& channel : scenario.channels) {
+    paid_lo_.push_back(channel.paid_share.min);
+    paid_hi_.push_back(channel.paid_share.max);
+    organic_lo_.push_back(channel.organic_share.min);
+    organic_hi_.push_back(channel.organic_share.max);
   }
   const double organic_high = fixed_team_cost_ >= 0.0 ? team_organic_share(scale_min_) : organic_max_;
   const double organic_low = fixed_team_cost_ >= 0.0 ? team_organic_share(scale_max_) : organic_min_;
@@ -69,7 +61,7 @@ SplitSpace::SplitSpace(const v1::Scenario& scenario, double scale_min, double sc
 }
 
 double SplitSpace::team_organic_share(double scale) const {
-  return std::min(1.0, fixed_team_cost_ / (budget_ * scale));
+  return std::min(1.0, fixed_team_cost_ / (scenario_.budget * scale));
 }
 
 std::vector<double> SplitSpace::segment_shares_to_pacing(const std::vector<double>& segments) const {
@@ -112,11 +104,11 @@ SplitSpace::Decoded SplitSpace::decode(const std::vector<double>& x) const {
   // Paid shares: the share bounds tightened by the money limits at this paid budget.
   split.paid_shares.assign(channels_, 0.0);
   if (paid_possible_ && split.organic_share < 1.0) {
-    const double paid = budget_ * split.budget_scale * (1.0 - split.organic_share);
+    const double paid = paid_money(scenario_, split);
     std::vector<double> lo(channels_), hi(channels_);
     for (std::size_t c = 0; c < channels_; ++c) {
-      lo[c] = std::max(paid_lo_[c], money_.min[c] / paid);
-      hi[c] = std::min(paid_hi_[c], money_.max[c] / paid);
+      lo[c] = std::max(paid_lo_[c], scenario_.channels[c].paid_money_min / paid);
+      hi[c] = std::min(paid_hi_[c], scenario_.channels[c].paid_money_max / paid);
       if (lo[c] > hi[c]) d.feasible = false;
     }
     std::vector<double> point(channels_, 1.0);
@@ -170,7 +162,7 @@ std::vector<double> SplitSpace::encode(const CandidateSplit& split) const {
     if (organic_shares_at_ != kAbsent) x[organic_shares_at_ + c] = split.organic_shares[c];
   }
   if (segments_at_ != kAbsent) {
-    const auto shares = segment_shares(split.paid_pacing.empty() ? scenario_pacing_ : split.paid_pacing);
+    const auto shares = segment_shares(split.paid_pacing.empty() ? scenario_.paid_pacing : split.paid_pacing);
     for (std::size_t k = 0; k < segments_; ++k) x[segments_at_ + k] = shares[k];
   }
   return x;
@@ -187,7 +179,7 @@ std::vector<std::vector<double>> SplitSpace::starting_points() const {
   if (paid_at_ != kAbsent) equal(paid_at_, centre);
   if (organic_shares_at_ != kAbsent) equal(organic_shares_at_, centre);
   if (segments_at_ != kAbsent) {
-    const auto shares = segment_shares(scenario_pacing_);  // the scenario's own shape, by segment
+    const auto shares = segment_shares(scenario_.paid_pacing);  // the scenario's own shape, by segment
     for (std::size_t k = 0; k < segments_; ++k) centre[segments_at_ + k] = shares[k];
   }
   std::vector<std::vector<double>> points{centre};

@@ -4,9 +4,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "engine/candidate_generator.hpp"
-#include "scenario.pb.h"
-#include "search/plan_bounds.hpp"
+#include "scenario/resolved_scenario.hpp"
+#include "scenario/split.hpp"
 
 namespace splitsim {
 
@@ -17,7 +16,7 @@ namespace splitsim {
 class SplitSpace {
  public:
   // `scale_min`..`scale_max`: the budget spent as a multiple of budget.total (1..1 for a fixed budget).
-  SplitSpace(const v1::Scenario& scenario, double scale_min, double scale_max);
+  SplitSpace(const ResolvedScenario& scenario, double scale_min, double scale_max);
 
   std::size_t dimensions() const { return lower_.size(); }
   const std::vector<double>& lower() const { return lower_; }
@@ -41,16 +40,14 @@ class SplitSpace {
   std::vector<double> segment_shares_to_pacing(const std::vector<double>& segments) const;
   std::vector<double> segment_shares(const std::vector<double>& pacing) const;  // empty pacing: even
 
-  double budget_;
+  const ResolvedScenario& scenario_;
   std::size_t channels_ = 0, periods_ = 0;
   double scale_min_, scale_max_;
   double organic_min_ = 0.0, organic_max_ = 0.0;
   double fixed_team_cost_ = -1.0;  // >= 0: a fixed team, whose cost sets the organic share
   bool paid_possible_ = true, organic_possible_ = true;
   std::vector<double> paid_lo_, paid_hi_, organic_lo_, organic_hi_;
-  PaidMoneyBounds money_;
   std::size_t segments_ = 0;
-  std::vector<double> scenario_pacing_;  // per period; empty when even
   // Coordinate offsets (npos when absent).
   std::size_t scale_at_, organic_at_, paid_at_, organic_shares_at_, segments_at_;
   std::vector<double> lower_, upper_;

@@ -1,18 +1,23 @@
-// Simulates one split on a setup's trials and judges it against the scenario's objective and limits.
+// Simulates splits on an engine's trials and judges them against the scenario's objective and limits.
 #pragma once
+
+#include <vector>
 
 #include "engine/engine.hpp"
 #include "results.pb.h"
-#include "search/plan_bounds.hpp"
+#include "scenario/split.hpp"
 
 namespace splitsim {
 
 class SplitEvaluator {
  public:
-  SplitEvaluator(const v1::Scenario& scenario, const SimulationSetup& setup);
+  explicit SplitEvaluator(const Engine& engine) : engine_(engine) {}
 
   // The candidate's KPI summaries, objective figure, and the money limit or constraint it breaks.
   v1::Candidate evaluate(const CandidateSplit& split) const;
+
+  // Every split's candidate, in order (parallel over splits and within each over blocks of trials).
+  std::vector<v1::Candidate> evaluate_all(const std::vector<CandidateSplit>& splits) const;
 
   // Per-trial values of what the objective ranks by: its KPI, or the total cost for MIN_COST_FOR_TARGET.
   std::vector<double> objective_kpi_per_trial(const CandidateSplit& split) const;
@@ -20,13 +25,10 @@ class SplitEvaluator {
   // The mean of the objective's KPI over the trials.
   double objective_kpi_mean(const CandidateSplit& split) const;
 
-  const v1::Scenario& scenario() const { return scenario_; }
-  const SimulationSetup& setup() const { return setup_; }
+  const ResolvedScenario& scenario() const { return engine_.scenario(); }
 
  private:
-  const v1::Scenario& scenario_;
-  const SimulationSetup& setup_;
-  PaidMoneyBounds money_;
+  const Engine& engine_;
 };
 
 }  // namespace splitsim

@@ -1,4 +1,4 @@
-#include "engine/team_plan.hpp"
+#include "scenario/team_plan.hpp"
 
 namespace splitsim {
 namespace {

@@ -6,21 +6,13 @@
 #include <optional>
 #include <string>
 
-#include "engine/resource_estimate.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "results.pb.h"
+#include "run/overrides.hpp"
+#include "run/resource_estimate.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace splitsim {
-
-// Command-line values that replace the scenario's own.
-struct ScenarioOverrides {
-  std::optional<std::uint64_t> trials;
-  std::optional<std::uint64_t> seed;
-  std::optional<std::string> search;  // "grid" or "optimize": the search strategy, with its defaults
-};
-
-void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides);
 
 // Validates the scenario (InputError), searches its splits (the grid, or the optimizer), and returns the
 // results with their metadata: the candidates, the recommendation with its runner-ups compared trial by

@@ -1,11 +1,9 @@
-#include "engine/candidate_generator.hpp"
+#include "search/grid.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "engine/team_plan.hpp"
-#include "errors.hpp"
-#include "scenario/share_bounds.hpp"
+#include "base/errors.hpp"
 
 namespace splitsim {
 namespace {
@@ -27,22 +25,21 @@ void enumerate_simplex(const std::vector<int>& lo, const std::vector<int>& hi, i
   }
 }
 
-std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bool paid,
-                                                const std::string& file) {
-  const int units = static_cast<int>(std::lround(1.0 / scenario.search().grid().channel_step()));
+std::vector<std::vector<double>> channel_splits(const ResolvedScenario& scenario, bool paid) {
+  const int units = static_cast<int>(std::lround(1.0 / scenario.grid.channel_step));
   std::vector<int> lo, hi;
-  for (const auto& channel : scenario.channels()) {
-    const auto& bounds = paid ? channel.paid_share() : channel.organic_share();
+  for (const auto& channel : scenario.channels) {
+    const ShareRange& bounds = paid ? channel.paid_share : channel.organic_share;
     // A small tolerance keeps bounds such as 0.3 on a 0.1 grid despite binary rounding.
-    lo.push_back(static_cast<int>(std::ceil(bound_min(bounds) * units - 1e-9)));
-    hi.push_back(static_cast<int>(std::floor(bound_max(bounds) * units + 1e-9)));
+    lo.push_back(static_cast<int>(std::ceil(bounds.min * units - 1e-9)));
+    hi.push_back(static_cast<int>(std::floor(bounds.max * units + 1e-9)));
   }
   std::vector<std::vector<int>> points;
   std::vector<int> current(lo.size());
   if (!lo.empty()) enumerate_simplex(lo, hi, units, 0, current, points, kMaxCandidates);
   if (points.empty()) {
     const std::string which = paid ? "paid_share" : "organic_share";
-    throw InputError({{file, 0, "search.grid.channel_step",
+    throw InputError({{scenario.file, 0, "search.grid.channel_step",
                        "no split of the " + std::string(paid ? "paid" : "organic") +
                            " budget on this grid satisfies every channel's " + which +
                            " bounds: use a finer channel_step or bounds on its multiples"}});
@@ -57,13 +54,11 @@ std::vector<std::vector<double>> channel_splits(const v1::Scenario& scenario, bo
   return splits;
 }
 
-std::vector<double> organic_grid(const v1::Scenario& scenario) {
+std::vector<double> organic_grid(const ResolvedScenario& scenario) {
   // A fixed team is paid whatever the split: its cost is the organic share, nothing to search.
-  if (const auto team = resolve_team(scenario); team.present && team.fixed) {
-    return {std::min(1.0, team.horizon_cost(scenario.horizon().periods()) / scenario.budget().total())};
-  }
-  const auto& bounds = scenario.search().organic_share();
-  const double lo = bound_min(bounds), hi = bound_max(bounds), step = scenario.search().grid().organic_step();
+  if (scenario.fixed_team()) return {std::min(1.0, scenario.fixed_team_cost() / scenario.budget)};
+  const double lo = scenario.organic_share.min, hi = scenario.organic_share.max,
+               step = scenario.grid.organic_step;
   std::vector<double> values;
   // Index-based steps avoid accumulating rounding error.
   for (int i = 0;; ++i) {
@@ -77,26 +72,26 @@ std::vector<double> organic_grid(const v1::Scenario& scenario) {
 
 }  // namespace
 
-std::vector<CandidateSplit> generate_candidates(const v1::Scenario& scenario, const std::string& file) {
+std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario) {
   // Only a grid has steps; an unvalidated step of 0 would enumerate for ever.
-  if (!scenario.search().has_grid() || !(scenario.search().grid().organic_step() >= kMinGridStep) ||
-      !(scenario.search().grid().channel_step() >= kMinGridStep)) {
+  if (scenario.optimize || !(scenario.grid.organic_step >= kMinGridStep) ||
+      !(scenario.grid.channel_step >= kMinGridStep)) {
     throw InputError(
-        {{file, 0, "search.grid",
+        {{scenario.file, 0, "search.grid",
           "a grid needs organic_step and channel_step of at least " + std::to_string(kMinGridStep)}});
   }
   const auto organic_shares = organic_grid(scenario);
   const bool any_paid = organic_shares.front() < 1.0;
   const bool any_organic = organic_shares.back() > 0.0;
-  const std::size_t n = static_cast<std::size_t>(scenario.channels_size());
+  const std::size_t n = scenario.channels.size();
   const auto zero = std::vector<std::vector<double>>{std::vector<double>(n, 0.0)};
-  const auto paid = any_paid ? channel_splits(scenario, true, file) : zero;
-  const auto organic = any_organic ? channel_splits(scenario, false, file) : zero;
+  const auto paid = any_paid ? channel_splits(scenario, true) : zero;
+  const auto organic = any_organic ? channel_splits(scenario, false) : zero;
 
   std::size_t total = 0;
   for (double s : organic_shares) total += (s < 1.0 ? paid.size() : 1) * (s > 0.0 ? organic.size() : 1);
   if (total > kMaxCandidates) {
-    throw InputError({{file, 0, "search.grid",
+    throw InputError({{scenario.file, 0, "search.grid",
                        "the grid has " + std::to_string(total) + " candidate splits, more than " +
                            std::to_string(kMaxCandidates) + ": use a coarser channel_step or organic_step"}});
   }

@@ -1,0 +1,124 @@
+#include "engine/kpi_accumulator.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "engine/reach_overlap.hpp"
+
+namespace splitsim {
+namespace {
+
+// n / d where a zero denominator means "nothing bought": infinite cost when money was spent, else 0.
+double cost_ratio(double n, double d) {
+  if (d > 0.0) return n / d;
+  return n > 0.0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+// Ratios derived from a row of additive KPIs (a channel's or the totals).
+void derive_kpis(double* k, double value_per_conversion) {
+  auto at = [&](v1::Kpi kpi) -> double& { return k[kpi_index(kpi)]; };
+  const double cost = at(v1::PAID_SPEND) + at(v1::ORGANIC_COST);
+  at(v1::CPM) = cost_ratio(1000.0 * at(v1::PAID_SPEND), at(v1::PAID_IMPRESSIONS));
+  at(v1::CPC) = cost_ratio(cost, at(v1::CLICKS));
+  at(v1::CPA) = cost_ratio(cost, at(v1::CONVERSIONS));
+  at(v1::ENGAGEMENT_RATE) = at(v1::IMPRESSIONS) > 0.0 ? at(v1::ENGAGEMENTS) / at(v1::IMPRESSIONS) : 0.0;
+  at(v1::ROAS) = cost > 0.0 ? at(v1::CONVERSIONS) * value_per_conversion / cost : 0.0;
+  at(v1::FREQUENCY) = at(v1::REACH) > 0.0 ? at(v1::IMPRESSIONS) / at(v1::REACH) : 0.0;
+}
+
+// The KPIs a channel adds to the totals; the ratios and the shortfall are computed on the totals instead.
+constexpr v1::Kpi kAdditive[] = {
+    v1::REACH,       v1::IMPRESSIONS,      v1::ENGAGEMENTS,      v1::CLICKS,
+    v1::CONVERSIONS, v1::FOLLOWERS_GAINED, v1::PAID_IMPRESSIONS, v1::ORGANIC_IMPRESSIONS,
+    v1::PAID_SPEND,  v1::ORGANIC_COST,     v1::TEAM_HOURS};
+
+// Output arrays of trial i summed over the horizon into the additive KPIs (organic and paid impressions
+// both count as impressions).
+void add_outputs(const OutputBuffers& out, std::size_t i, double* kpis) {
+  double sums[kOutputCount] = {};
+  for (int o = 0; o < kOutputCount; ++o) {
+    const double* row = out.row(static_cast<Output>(o), i);
+    for (std::size_t t = 0; t < out.periods; ++t) sums[o] += row[t];
+  }
+  auto sum = [&](Output o) { return sums[static_cast<int>(o)]; };
+  kpis[kpi_index(v1::REACH)] = sum(Output::kReach);
+  kpis[kpi_index(v1::IMPRESSIONS)] = sum(Output::kPaidImpressions) + sum(Output::kOrganicImpressions);
+  kpis[kpi_index(v1::ENGAGEMENTS)] = sum(Output::kEngagements);
+  kpis[kpi_index(v1::CLICKS)] = sum(Output::kClicks);
+  kpis[kpi_index(v1::CONVERSIONS)] = sum(Output::kConversions);
+  kpis[kpi_index(v1::FOLLOWERS_GAINED)] = sum(Output::kFollowersGained);
+  kpis[kpi_index(v1::PAID_IMPRESSIONS)] = sum(Output::kPaidImpressions);
+  kpis[kpi_index(v1::ORGANIC_IMPRESSIONS)] = sum(Output::kOrganicImpressions);
+  kpis[kpi_index(v1::PAID_SPEND)] = sum(Output::kSpend);
+}
+
+}  // namespace
+
+KpiAccumulator::KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials)
+    : scenario_(scenario),
+      team_hours_(block_trials * scenario.periods),
+      max_audience_(block_trials),
+      channel_reach_(scenario.channels.size()) {}
+
+void KpiAccumulator::begin(const Allocation& allocation, TrialKpis& kpis, std::uint64_t first,
+                           std::size_t n) {
+  allocation_ = &allocation;
+  kpis_ = &kpis;
+  first_ = first;
+  n_ = n;
+  std::fill(team_hours_.begin(), team_hours_.begin() + n * scenario_.periods, 0.0);
+}
+
+void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
+  const std::size_t periods = scenario_.periods;
+  const ChannelBudget& budget = allocation_->channels[c];
+  const TeamPlan& team = scenario_.team;
+  const double fixed_hours = budget.planned_hours / static_cast<double>(periods);
+  for (std::size_t i = 0; i < n_; ++i) {
+    const std::size_t trial = first_ + i;
+    double kpis[kKpiCount] = {};
+    add_outputs(out, i, kpis);
+    kpis[kpi_index(v1::ORGANIC_COST)] = budget.organic_budget;
+    double hours = 0.0;
+    if (team.present) {
+      const double* engagements = out.row(Output::kEngagements, i);
+      double* needed = team_hours_.data() + i * periods;
+      for (std::size_t t = 0; t < periods; ++t) {
+        const double period_hours =
+            fixed_hours + engagements[t] / 1000.0 * team.community_per_1000_engagements;
+        needed[t] += period_hours;
+        hours += period_hours;
+      }
+    }
+    kpis[kpi_index(v1::TEAM_HOURS)] = hours;
+    max_audience_[i] = c == 0 ? out.audience[i] : std::max(max_audience_[i], out.audience[i]);
+    for (const v1::Kpi k : kAdditive) kpis_->totals[kpi_index(k)][trial] += kpis[kpi_index(k)];
+    derive_kpis(kpis, scenario_.value_per_conversion);
+    for (int k = 0; k < kKpiCount; ++k) kpis_->channels[c][k][trial] = kpis[k];
+  }
+}
+
+void KpiAccumulator::finish() {
+  const std::size_t channels = scenario_.channels.size();
+  for (std::size_t i = 0; i < n_; ++i) {
+    const std::size_t trial = first_ + i;
+    double row[kKpiCount];
+    for (int k = 0; k < kKpiCount; ++k) row[k] = kpis_->totals[k][trial];
+    const double population = scenario_.population.value_or(max_audience_[i]);
+    for (std::size_t c = 0; c < channels; ++c)
+      channel_reach_[c] = kpis_->channels[c][kpi_index(v1::REACH)][trial];
+    row[kpi_index(v1::REACH)] = total_reach(channel_reach_.data(), channels, population, scenario_.overlap);
+    double shortfall = 0.0;
+    if (scenario_.team.present) {
+      const double* needed = team_hours_.data() + i * scenario_.periods;
+      for (std::size_t t = 0; t < scenario_.periods; ++t) {
+        shortfall += std::max(0.0, needed[t] - scenario_.team.capacity_per_period);
+      }
+    }
+    row[kpi_index(v1::TEAM_SHORTFALL_HOURS)] = shortfall;
+    derive_kpis(row, scenario_.value_per_conversion);
+    for (int k = 0; k < kKpiCount; ++k) kpis_->totals[k][trial] = row[k];
+  }
+}
+
+}  // namespace splitsim

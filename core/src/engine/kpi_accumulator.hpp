@@ -1,0 +1,41 @@
+// Turns plugin outputs into per-trial KPIs: a block of trials, channel by channel, then across channels.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "engine/trial_kpis.hpp"
+#include "scenario/allocation.hpp"
+#include "scenario/resolved_scenario.hpp"
+#include "splitsim/output_buffers.hpp"
+
+namespace splitsim {
+
+// For each trial of a block: add_channel() sums a channel's outputs over the horizon into its additive KPIs
+// (reach, impressions, engagements, clicks, conversions, followers, paid spend), adds its organic cost and
+// team hours, derives its ratios, and adds it to the totals; finish() computes what only the whole plan
+// has: reach across channels with their overlap, the team's shortfall against its capacity per period, and
+// the ratios of the totals. Channels are added in scenario order, so sums never depend on scheduling.
+// One accumulator per worker thread: its scratch is allocated once, never per trial.
+class KpiAccumulator {
+ public:
+  KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials);
+
+  // Starts trials [first, first + n) of the split whose allocation is given, writing into `kpis`.
+  void begin(const Allocation& allocation, TrialKpis& kpis, std::uint64_t first, std::size_t n);
+  void add_channel(std::size_t c, const OutputBuffers& out);
+  void finish();
+
+ private:
+  const ResolvedScenario& scenario_;
+  const Allocation* allocation_ = nullptr;
+  TrialKpis* kpis_ = nullptr;
+  std::uint64_t first_ = 0;
+  std::size_t n_ = 0;
+  std::vector<double> team_hours_;     // block_trials * periods: hours the plan needs in each period
+  std::vector<double> max_audience_;   // block_trials: largest channel audience, the default population
+  std::vector<double> channel_reach_;  // channels: one trial's reach per channel, for the total
+};
+
+}  // namespace splitsim

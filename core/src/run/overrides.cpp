@@ -1,0 +1,19 @@
+#include "run/overrides.hpp"
+
+#include "scenario/scenario_loader.hpp"
+
+namespace splitsim {
+
+void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides) {
+  if (overrides.trials) scenario.set_trials(*overrides.trials);
+  if (overrides.seed) scenario.set_seed(*overrides.seed);
+  if (overrides.search == "optimize" && !scenario.search().has_optimize()) {
+    scenario.mutable_search()->mutable_optimize();
+    apply_defaults(scenario);
+  } else if (overrides.search == "grid" && !scenario.search().has_grid()) {
+    scenario.mutable_search()->mutable_grid();
+    apply_defaults(scenario);
+  }
+}
+
+}  // namespace splitsim

@@ -1,0 +1,21 @@
+// Command-line values that replace a scenario's own, for `run` and `batch` alike.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "scenario.pb.h"
+
+namespace splitsim {
+
+// Command-line values that replace the scenario's own.
+struct ScenarioOverrides {
+  std::optional<std::uint64_t> trials;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> search;  // "grid" or "optimize": the search strategy, with its defaults
+};
+
+void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides);
+
+}  // namespace splitsim

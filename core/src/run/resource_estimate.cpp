@@ -1,0 +1,79 @@
+#include "run/resource_estimate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/errors.hpp"
+#include "base/kpi.hpp"
+
+namespace splitsim {
+namespace {
+
+// Measured (peak RSS of grids of 8 and 64 channels, 100 to 4,000 trials): a KPI summary held as a results
+// message costs about 130-140 bytes (the message, its slot in the repeated field, allocator overhead), and
+// serialises to 7-34 bytes (zero fields are not written; at most ~90).
+constexpr double kSummaryBytes = 130.0;
+constexpr double kSerialisedSummaryBytes = 25.0;
+// Per candidate besides its summaries: the allocation (per channel) and the candidate's own fields.
+constexpr double kChannelAllocationBytes = 150.0;
+constexpr double kCandidateBytes = 400.0;
+// The process before any of the above: the binary, its libraries, the plugins, oneTBB's workers.
+constexpr double kProcessBytes = 24.0 * (1 << 20);
+
+}  // namespace
+
+ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_t candidates,
+                                    std::size_t threads) {
+  double parameters = 0.0;
+  for (const auto& channel : scenario.channels) parameters += static_cast<double>(channel.parameters.size());
+  const double trials = static_cast<double>(scenario.trials);
+  const double channels = static_cast<double>(scenario.channels.size());
+  const double scopes = channels + 1.0;  // every channel and the total
+  const double in_flight = static_cast<double>(std::max<std::size_t>(1, std::min(threads, candidates)));
+  // Trial sets alive at once: the search's and the comparison's; the optimizer's fresh trials besides.
+  const double trial_sets = scenario.optimize ? 3.0 : 2.0;
+  const double summaries = static_cast<double>(candidates) * scopes * kKpiCount;
+
+  ResourceEstimate e;
+  e.bytes = kProcessBytes + trial_sets * trials * parameters * 8.0 +
+            // per-trial KPIs of the candidates being simulated, and the one sorted copy a summary makes
+            in_flight * trials * (scopes * kKpiCount + 1.0) * 8.0 +
+            summaries * (kSummaryBytes + kSerialisedSummaryBytes) +
+            static_cast<double>(candidates) * (channels * kChannelAllocationBytes + kCandidateBytes);
+  e.channel_periods =
+      static_cast<double>(candidates) * trials * channels * static_cast<double>(scenario.periods);
+  return e;
+}
+
+std::string memory_words(double bytes) {
+  char text[32];
+  if (bytes >= 1024.0 * (1 << 20)) {
+    std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1u << 30));
+  } else {
+    std::snprintf(text, sizeof text, "%.0f MiB", bytes / (1 << 20));
+  }
+  return text;
+}
+
+void check_resources(const ResourceEstimate& estimate, const ResourceLimits& limits,
+                     const std::string& file) {
+  char text[512];
+  if (estimate.bytes > limits.max_bytes) {
+    std::snprintf(
+        text, sizeof text,
+        "this run needs about %s of memory (trials x channels x candidates), above the limit of %s: "
+        "use fewer trials, channels or candidates, or raise --max-memory-gib",
+        memory_words(estimate.bytes).c_str(), memory_words(limits.max_bytes).c_str());
+    throw InputError({{file, 0, "trials", text}});
+  }
+  if (estimate.channel_periods > limits.max_channel_periods) {
+    std::snprintf(
+        text, sizeof text,
+        "this run simulates %.3g channel-periods (candidates x trials x channels x periods), above the "
+        "limit of %.3g: use a coarser grid or fewer trials, or raise --max-work",
+        estimate.channel_periods, limits.max_channel_periods);
+    throw InputError({{file, 0, "search.grid", text}});
+  }
+}
+
+}  // namespace splitsim

@@ -1,0 +1,35 @@
+// What a run will need, estimated before it starts, so an unreasonable one is refused up front; `run` and
+// `validate` report the same figures.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "scenario/resolved_scenario.hpp"
+
+namespace splitsim {
+
+struct ResourceEstimate {
+  double bytes = 0.0;            // peak memory of the run
+  double channel_periods = 0.0;  // plugin work: candidates x trials x channels x periods
+};
+
+struct ResourceLimits {
+  double max_bytes = 8.0 * (1u << 30);  // --max-memory-gib
+  double max_channel_periods = 2e11;    // --max-work: about hours of plugin calls on a small machine
+};
+
+// The peak memory of a run simulating `candidates` splits with `threads` workers, from what it holds at its
+// peak (the end, while the results are serialised): the parameter tables of every trial set in use, the
+// per-trial KPI arrays of the candidates in flight (one per worker), every candidate's KPI summaries as
+// results messages and their serialised bytes, and the process itself.
+ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_t candidates,
+                                    std::size_t threads);
+
+// Throws InputError naming the file, the estimate, what drives it, and the flag that overrides the limit.
+void check_resources(const ResourceEstimate& estimate, const ResourceLimits& limits, const std::string& file);
+
+// "1.2 GiB", "350 MiB": an estimate as the messages print it.
+std::string memory_words(double bytes);
+
+}  // namespace splitsim

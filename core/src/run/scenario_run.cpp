@@ -1,0 +1,140 @@
+#include "run/scenario_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "base/clock.hpp"
+#include "base/errors.hpp"
+#include "engine/engine.hpp"
+#include "run/results_builder.hpp"
+#include "run/run_plan.hpp"
+#include "scenario/resolve.hpp"
+#include "scenario/scenario_validator.hpp"
+#include "search/comparison.hpp"
+#include "search/frontier.hpp"
+#include "search/marginal_returns.hpp"
+#include "search/optimizer.hpp"
+#include "search/ranking.hpp"
+#include "search/split_evaluator.hpp"
+
+namespace splitsim {
+namespace {
+
+// The recommendation against the next best candidates, trial by trial on trials of their own (the
+// comparison set, which chose nothing, so the comparison is not biased towards the winner), and its
+// marginal returns (on `evaluator`'s trials, those of the figures reported).
+void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& evaluator,
+                                 const std::vector<CandidateSplit>& splits) {
+  if (!results.has_recommendation()) return;
+  const auto& scenario = evaluator.scenario();
+  auto* recommendation = results.mutable_recommendation();
+  const int best = static_cast<int>(recommendation->candidate_index());
+  std::vector<int> others = ranked_positions(results.candidates(), scenario.objective, true);
+  std::erase(others, best);
+  if (others.size() > 4) others.resize(4);
+  if (!others.empty()) {
+    const Engine engine(scenario, TrialSet::kComparison);
+    const SplitEvaluator comparison(engine);
+    const auto best_per_trial = comparison.objective_kpi_per_trial(splits[static_cast<std::size_t>(best)]);
+    for (const int other : others) {
+      *recommendation->add_runner_ups() =
+          compare_splits(comparison, best_per_trial, splits[static_cast<std::size_t>(other)],
+                         static_cast<std::uint32_t>(other));
+    }
+  }
+  double step = 0.0;
+  for (auto& r : marginal_returns(evaluator, splits[static_cast<std::size_t>(best)], &step))
+    *recommendation->add_marginal_returns() = r;
+  recommendation->set_marginal_step(step);
+  recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation));
+}
+
+v1::Results grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
+                     const std::vector<CandidateSplit>& candidates) {
+  const Engine engine(scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
+  auto results = build_results(scenario, objective_as_written, evaluator.evaluate_all(candidates));
+  auto* recommendation = results.mutable_recommendation();
+  recommendation->set_strategy("grid");
+  recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
+  add_comparisons_and_margins(results, evaluator, candidates);
+  return results;
+}
+
+v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written) {
+  const auto& options = scenario.optimizer;
+
+  const Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
+  const SplitEvaluator search(search_engine), fresh(fresh_engine);
+  const SplitSpace space(scenario, scenario.up_to ? scenario.min_spend_share : 1.0, 1.0);
+  const auto evaluations = optimize_split(space, search, options.max_evaluations);
+
+  // The finalists, judged again on trials the search never saw: the figures reported are unbiased.
+  std::vector<CandidateSplit> finalists;
+  std::vector<v1::Candidate> candidates;
+  for (const auto* e : distinct_best(evaluations, scenario, options.finalists)) {
+    finalists.push_back(e->split);
+    candidates.push_back(fresh.evaluate(e->split));
+  }
+  auto results = build_results(scenario, objective_as_written, std::move(candidates));
+  auto* recommendation = results.mutable_recommendation();
+  recommendation->set_strategy("optimize");
+  recommendation->set_fresh_trials(true);
+  std::size_t used = evaluations.size() + finalists.size();
+  add_comparisons_and_margins(results, fresh, finalists);
+  if (options.frontier.size() > 1) {
+    const auto& best = finalists[recommendation->candidate_index()];
+    for (auto& point :
+         efficient_frontier(search, fresh, best, options.frontier, frontier_evaluations(scenario), used)) {
+      *recommendation->add_frontier() = std::move(point);
+    }
+  }
+  recommendation->set_evaluations(static_cast<std::uint32_t>(used));
+  return results;
+}
+
+// What produced the results: versions, plugins, seed, the scenario as run, and how it was executed.
+void add_metadata(v1::Results& results, const LoadedScenario& loaded, const ResolvedScenario& scenario,
+                  std::size_t threads, const std::string& started_at, double wall_seconds) {
+  auto* meta = results.mutable_metadata();
+  meta->set_splitsim_version(SPLITSIM_VERSION);
+  for (const auto& channel : scenario.channels) {
+    const auto& info = channel.plugin->info;
+    bool listed = false;
+    for (const auto& plugin : meta->plugins()) listed = listed || plugin.name() == info.name;
+    if (listed) continue;
+    auto* plugin = meta->add_plugins();
+    plugin->set_name(info.name);
+    plugin->set_version(info.version);
+    plugin->set_file(channel.plugin->file.filename().string());
+  }
+  meta->set_seed(scenario.seed);
+  meta->set_trials(scenario.trials);
+  *meta->mutable_scenario() = loaded.scenario;
+  meta->set_scenario_file(std::filesystem::path(loaded.file).filename().string());
+  auto* execution = meta->mutable_execution();
+  execution->set_threads(static_cast<std::uint32_t>(threads));
+  execution->set_started_at(started_at);
+  execution->set_wall_seconds(wall_seconds);
+}
+
+}  // namespace
+
+v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
+                         const ResourceLimits& limits) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
+  validate_scenario(loaded, registry);
+  const ResolvedScenario scenario = resolve_scenario(loaded, registry);
+  const RunPlan plan = plan_run(scenario, threads);
+  check_resources(plan.estimate, limits, loaded.file);
+  const auto& objective = loaded.scenario.objective();
+  auto results =
+      scenario.optimize ? optimize_run(scenario, objective) : grid_run(scenario, objective, plan.grid);
+  add_metadata(results, loaded, scenario, threads, started_at,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return results;
+}
+
+}  // namespace splitsim

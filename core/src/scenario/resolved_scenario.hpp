@@ -1,0 +1,109 @@
+// A scenario resolved once, after validation, into the typed, immutable model every later stage reads: the
+// channels with their plugin and parameter distributions, the team with its rates and capacity, money
+// bounds, pacing, the objective, the constraints and the search settings. Nothing below the loader reads
+// the raw v1::Scenario again; the proto stays only what the user wrote and what the results record.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plugins/plugin_registry.hpp"
+#include "scenario.pb.h"
+#include "scenario/overlap_matrix.hpp"
+#include "scenario/resolved_parameter.hpp"
+#include "scenario/team_plan.hpp"
+
+namespace splitsim {
+
+// A closed interval of shares, both ends in [0, 1].
+struct ShareRange {
+  double min = 0.0;
+  double max = 1.0;
+};
+
+struct ResolvedChannel {
+  std::string name;
+  const LoadedPlugin* plugin = nullptr;       // lives in the registry, which outlives every run
+  std::vector<ResolvedParameter> parameters;  // the plugin's parameters, in its order
+  ShareRange paid_share, organic_share;       // of the paid and of the organic budget
+  // Paid money over the horizon: paid_amount and current_paid x (1 +- max_change) together.
+  double paid_money_min = 0.0;
+  double paid_money_max = std::numeric_limits<double>::infinity();
+  bool money_limit_from_current = false;  // the limit is current_paid +- max_change (named so in messages)
+  double cost_per_post = 0.0;             // without a team
+  v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;  // with a team
+};
+
+// Which figure of the objective KPI's distribution is best, and which way.
+struct Objective {
+  v1::Kpi kpi = v1::KPI_UNSPECIFIED;
+  v1::Statistic statistic = v1::MEAN;
+  std::optional<double> target;  // the probability of reaching it is reported when set
+  double risk_aversion = 1.0;    // MEAN_MINUS_SD's lambda
+  double min_probability = 0.9;  // MIN_COST_FOR_TARGET's p
+
+  // Whether a lower figure is better: cost KPIs (except for PROB_TARGET) and MIN_COST_FOR_TARGET.
+  bool lower_is_better() const;
+};
+
+// A limit on a KPI's mean that a recommended plan keeps; `index` is its place in the scenario, for messages.
+struct KpiLimit {
+  int index = 0;
+  v1::Kpi kpi = v1::KPI_UNSPECIFIED;
+  std::optional<double> at_most, at_least;
+};
+
+struct GridSettings {
+  double organic_step = 0.1;
+  double channel_step = 0.25;
+};
+
+struct OptimizeSettings {
+  std::size_t max_evaluations = 300;
+  std::size_t finalists = 5;
+  std::vector<double> frontier;  // budget multiples of the efficient frontier
+};
+
+struct ResolvedScenario {
+  std::string file;  // as given by the user, for messages
+
+  double budget = 0.0;  // budget.total
+  std::string currency;
+  bool up_to = false;  // the plan may spend less than the budget
+  double min_spend_share = 0.0;
+
+  std::size_t periods = 0;
+  double period_days = 7.0;
+  std::vector<double> paid_pacing;  // the scenario's share of paid spend per period; empty when even
+  std::size_t pacing_segments = 0;  // paced segments the optimizer chooses (0: none)
+
+  std::vector<ResolvedChannel> channels;
+  TeamPlan team;
+  ShareRange organic_share;  // of the budget spent
+
+  bool optimize = false;  // the optimizer searches; otherwise the grid is enumerated
+  GridSettings grid;
+  OptimizeSettings optimizer;
+
+  Objective objective;
+  std::vector<KpiLimit> constraints;
+
+  double value_per_conversion = 0.0;
+  std::optional<double> population;  // for total reach; default: each trial's largest channel audience
+  OverlapMatrix overlap;
+
+  std::uint64_t trials = 0;
+  std::uint64_t seed = 0;
+
+  bool fixed_team() const { return team.present && team.fixed; }
+  // A fixed team's cost over the horizon (its cost is the organic budget whatever the split).
+  double fixed_team_cost() const { return team.horizon_cost(static_cast<int>(periods)); }
+  // Whether any channel has a paid money limit.
+  bool any_money_limit() const;
+};
+
+}  // namespace splitsim

@@ -1,0 +1,20 @@
+// The candidate splits of a scenario's search space: organic share x paid channel shares x organic shares.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenario/limits.hpp"
+#include "scenario/resolved_scenario.hpp"
+#include "scenario/split.hpp"
+
+namespace splitsim {
+
+// Enumerates the grid of a validated scenario. Channel shares are multiples of channel_step within each
+// channel's bounds, summing to 1; the organic share runs from its min to its max by organic_step (both ends
+// included), or is the fixed team's cost share. When one side gets no budget its split is irrelevant, so it
+// is enumerated only once.
+// Throws InputError when no grid point fits the bounds or the grid is larger than kMaxCandidates.
+std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario);
+
+}  // namespace splitsim
