@@ -1,0 +1,90 @@
+// Checks the team: its people, its hours per activity and, for a fixed team, its cost against the budget.
+#include <cmath>
+#include <cstddef>
+#include <string>
+
+#include "scenario/team_plan.hpp"
+#include "scenario/validation/sections.hpp"
+
+namespace splitsim::validation {
+namespace {
+
+// The people of the preset and of the member list; returns how many there are (an unknown preset adds none).
+std::size_t check_members(const v1::Team& team, const FieldPath& path, Problems& problems) {
+  std::size_t members = 0;
+  if (!team.preset().empty()) {
+    members = team_preset(team.preset()).size();
+    if (members == 0) {
+      problems.add(path.child("preset"), "unknown team preset '" + team.preset() +
+                                             "'; presets: " + known_names(team_preset_names()));
+    }
+  }
+  for (int i = 0; i < team.members_size(); ++i) {
+    const auto& m = team.members(i);
+    const auto member = path.child("members", i);
+    if (!(std::isfinite(m.fte()) && m.fte() > 0.0)) {
+      problems.add(member.child("fte"), "must be > 0 full-time equivalents (got " + num(m.fte()) + ")");
+    }
+    if (!(std::isfinite(m.hourly_cost()) && m.hourly_cost() > 0.0)) {
+      problems.add(member.child("hourly_cost"),
+                   "must be a positive cost per hour (got " + num(m.hourly_cost()) + ")");
+    }
+    ++members;
+  }
+  return members;
+}
+
+// Hours are optional overrides of the defaults: only the ones given are checked.
+void check_hours(const v1::Team& team, const FieldPath& path, Problems& problems) {
+  if (team.has_hours_per_fte_week() &&
+      !(std::isfinite(team.hours_per_fte_week()) && team.hours_per_fte_week() > 0.0 &&
+        team.hours_per_fte_week() <= 80.0)) {
+    problems.add(path.child("hours_per_fte_week"),
+                 "must be between 0 (excluded) and 80 (got " + num(team.hours_per_fte_week()) + ")");
+  }
+  const auto& h = team.hours();
+  const auto hours = path.child("hours");
+  // Every post takes some time; community and campaign work may be left out.
+  auto positive = [&](bool has, double value, const char* name) {
+    if (has && !(std::isfinite(value) && value > 0.0)) {
+      problems.add(hours.child(name), "must be > 0 hours (got " + num(value) + ")");
+    }
+  };
+  auto non_negative = [&](bool has, double value, const char* name) {
+    if (has && !(std::isfinite(value) && value >= 0.0)) {
+      problems.add(hours.child(name), "must be >= 0 hours (got " + num(value) + ")");
+    }
+  };
+  positive(h.has_simple_post(), h.simple_post(), "simple_post");
+  positive(h.has_crafted_post(), h.crafted_post(), "crafted_post");
+  positive(h.has_video_post(), h.video_post(), "video_post");
+  non_negative(h.has_community_per_1000_engagements(), h.community_per_1000_engagements(),
+               "community_per_1000_engagements");
+  non_negative(h.has_paid_campaign_per_period(), h.paid_campaign_per_period(), "paid_campaign_per_period");
+}
+
+// A fixed team is paid whatever the plan: if it costs more than the whole budget, no plan can exist.
+void check_fixed_cost(const v1::Scenario& s, const FieldPath& path, Problems& problems) {
+  const double cost = resolve_team(s).horizon_cost(s.horizon().periods());
+  if (cost > s.budget().total()) {
+    problems.add(path.child("fixed"), "the fixed team costs " + num(cost) + " " + s.budget().currency() +
+                                          " over the horizon, more than the whole budget of " +
+                                          num(s.budget().total()));
+  }
+}
+
+}  // namespace
+
+void check_team(const v1::Scenario& s, const FieldPath& root, Problems& problems) {
+  if (!s.has_team()) return;  // without a team, channels price their posts themselves
+  const auto path = root.child("team");
+  const auto& team = s.team();
+  const std::size_t members = check_members(team, path, problems);
+  if (members == 0) {
+    problems.add(path, "a team needs people: a preset (solo, small, mid, enterprise) or members");
+  }
+  check_hours(team, path, problems);
+  if (team.fixed() && members > 0 && s.budget().total() > 0.0) check_fixed_cost(s, path, problems);
+}
+
+}  // namespace splitsim::validation
