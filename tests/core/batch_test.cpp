@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch.pb.h"
+#include "batch_support.hpp"
 #include "output/results_io.hpp"
 #include "test_support.hpp"
 
@@ -23,22 +24,8 @@ namespace fs = std::filesystem;
 using testing::run_splitsim;
 using testing::write_file;
 
-std::string on_plugin(const std::string& plugin) {
-  return "budget { total: 1000 } horizon { periods: 3 } objective { kpi: REACH } trials: 20\n"
-         "channels { name: \"ch\" plugin: \"" +
-         plugin + "\" organic { cost_per_post: 10 } }\n";
-}
-
-// A real scenario on the bundled plugins; `seed` makes each one distinct.
-std::string good(int seed, int trials = 200) {
-  return "budget { total: 5000 } horizon { periods: 8 } objective { kpi: CONVERSIONS target: 50 }\n"
-         "trials: " +
-         std::to_string(trials) + " seed: " + std::to_string(seed) +
-         "\n"
-         "channels { name: \"fb\" plugin: \"meta\" organic { cost_per_post: 100 } }\n"
-         "channels { name: \"li\" plugin: \"linkedin\" organic { cost_per_post: 120 } }\n"
-         "search { grid { organic_step: 0.1 channel_step: 0.1 } }\n";
-}
+std::string on_plugin(const std::string& plugin) { return testing::scenario_on_plugin(plugin); }
+std::string good(int seed, int trials = 200) { return testing::good_scenario(seed, trials); }
 
 v1::BatchManifest manifest(const fs::path& dir) {
   v1::BatchManifest m;
@@ -113,41 +100,9 @@ TEST(Batch, AllGoodExitsZeroAndTimeoutNeedsNothingElse) {
   EXPECT_EQ(run_splitsim({"batch", in.string()}).exit_code, 2);  // no -o
 }
 
-// Starts `splitsim batch` as a child process and returns its pid.
-pid_t spawn_batch(const std::vector<std::string>& args, const fs::path& stderr_file) {
-  std::vector<std::string> full{SPLITSIM_BINARY, "batch"};
-  full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : full) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
-}
-
-int count_ok(const fs::path& dir) {
-  v1::BatchManifest m;
-  std::ifstream in(dir / "manifest.pb", std::ios::binary);
-  if (!in || !m.ParseFromIstream(&in)) return 0;
-  int ok = 0;
-  for (const auto& run : m.runs()) ok += run.status() == v1::OK ? 1 : 0;
-  return ok;
-}
-
-void wait_for_first_result(const fs::path& out, pid_t pid) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (count_ok(out) < 1 && std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, WNOHANG), 0) << "the batch ended before it could be interrupted";
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-}
+using testing::count_ok;
+using testing::spawn_batch;
+using testing::wait_for_first_result;
 
 // Results without what legitimately differs between runs.
 std::string comparable(const fs::path& file) {

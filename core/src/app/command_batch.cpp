@@ -5,6 +5,7 @@
 #include <atomic>
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -22,13 +23,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr double kDefaultIsolatedTimeoutSeconds = 3600.0;
+
 // Set by SIGINT/SIGTERM; the batch polls it, finishes nothing new, and writes its manifest.
 std::atomic<bool> stop_requested{false};
 volatile std::sig_atomic_t signal_received = 0;
+volatile std::sig_atomic_t in_process = 0;
+
+// Only async-signal-safe calls here (write, _exit).
+void say(const char* text) {
+  std::size_t length = 0;
+  while (text[length] != '\0') ++length;
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, text, length);
+}
 
 extern "C" void on_stop_signal(int signal) {
+  if (stop_requested.load()) {
+    // A second stop: end now. The manifest on disk is whole (it is replaced atomically after every
+    // scenario), running scenarios stay NOT_RUN, and isolated children die with their parent.
+    say("\nstopped at once: resume with the same command plus --resume\n");
+    ::_exit(128 + signal);
+  }
   signal_received = signal;
   stop_requested.store(true);
+  say(in_process
+          ? "\nstopping: waiting for the running scenarios to end (a plugin that never returns cannot be "
+            "stopped in process: press Ctrl-C again to stop at once, and use --isolate)\n"
+          : "\nstopping: ending the running scenarios (press Ctrl-C again to stop at once)\n");
 }
 
 // Installs the handlers for the command's lifetime and restores the previous ones after.
@@ -87,8 +108,10 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
       "resume", "skip scenarios whose complete results (same scenario, same version) already exist")(
       "fail-fast", "start no new scenario after the first failure")(
       "isolate", "run each scenario in its own process: a crashing plugin fails only its scenario")(
-      "timeout", po::value(&timeout), "seconds per scenario before it is killed (implies --isolate)")(
-      "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides every scenario)")(
+      "timeout", po::value(&timeout),
+      "seconds an isolated scenario may run before it is killed (implies --isolate; default 3600; 0 = no "
+      "limit)")("trials", po::value<std::uint64_t>(),
+                "Monte Carlo trials per candidate (overrides every scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)")(
       "search", po::value<std::string>(), "grid or optimize (overrides every scenario's search strategy)");
   add_plugin_options(options, plugin_dirs);
@@ -104,7 +127,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   if (paths.empty()) throw UsageError("batch needs at least one scenario file, folder or pattern\n" + usage);
 
   BatchOptions batch;
-  batch.scenarios = find_scenario_files(paths);
+  batch.scenarios = find_scenario_files(paths, output_dir);
   batch.output_dir = output_dir;
   batch.threads = threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
   batch.jobs = jobs > 0 ? jobs : batch.threads;
@@ -112,8 +135,12 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   batch.fail_fast = vm->count("fail-fast") > 0;
   batch.isolate = vm->count("isolate") > 0 || vm->count("timeout") > 0;
   if (vm->count("timeout")) {
-    if (!(timeout > 0)) throw UsageError("--timeout must be a positive number of seconds");
-    batch.timeout_seconds = timeout;
+    if (!(timeout >= 0) || !std::isfinite(timeout))
+      throw UsageError("--timeout must be a number of seconds (0: no limit)");
+    if (timeout > 0) batch.timeout_seconds = timeout;
+  } else if (batch.isolate) {
+    // A hung plugin must not hold a batch forever; an hour is far beyond any scenario the limits allow.
+    batch.timeout_seconds = kDefaultIsolatedTimeoutSeconds;
   }
   batch.plugin_dirs = plugin_dirs;
   batch.overrides = overrides_from(*vm);
@@ -143,6 +170,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
     }
   };
 
+  in_process = batch.isolate ? 0 : 1;
   StopSignals signals;
   const auto manifest = run_batch(batch, stop_requested, progress);
   if (terminal) err << "\n";

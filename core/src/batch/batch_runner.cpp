@@ -10,6 +10,7 @@
 
 #include "base/clock.hpp"
 #include "base/errors.hpp"
+#include "batch/folder_lock.hpp"
 #include "batch/job.hpp"
 #include "batch/resume.hpp"
 #include "batch/run_request.hpp"
@@ -50,6 +51,7 @@ class Scheduler {
 
   v1::BatchManifest run() {
     fs::create_directories(options_.output_dir);
+    const FolderLock folder_lock(options_.output_dir);
     remove_leftovers();
     write_manifest_files(options_.output_dir, manifest_);
     const std::size_t jobs =

@@ -17,7 +17,20 @@ bool is_scenario_file(const fs::path& path) {
   return ext == ".textproto" || ext == ".pbtxt" || ext == ".txtpb" || ext == ".json";
 }
 
-std::vector<fs::path> find_scenario_files(const std::vector<std::string>& arguments) {
+namespace {
+
+// A batch's own JSON manifest looks like a scenario file: when the output folder is inside (or is) a folder
+// of inputs, a rerun must not take it for one.
+bool is_batch_manifest(const fs::path& path, const fs::path& output_dir) {
+  if (output_dir.empty() || path.filename() != "manifest.json") return false;
+  std::error_code ec;
+  return fs::equivalent(path.parent_path().empty() ? "." : path.parent_path(), output_dir, ec);
+}
+
+}  // namespace
+
+std::vector<fs::path> find_scenario_files(const std::vector<std::string>& arguments,
+                                          const fs::path& output_dir) {
   std::set<fs::path> found;
   for (const auto& argument : arguments) {
     std::error_code ec;
@@ -28,7 +41,8 @@ std::vector<fs::path> find_scenario_files(const std::vector<std::string>& argume
     if (fs::is_directory(argument, ec)) {
       std::size_t before = found.size();
       for (const auto& entry : fs::recursive_directory_iterator(argument, ec)) {
-        if (entry.is_regular_file() && is_scenario_file(entry.path()))
+        if (entry.is_regular_file() && is_scenario_file(entry.path()) &&
+            !is_batch_manifest(entry.path(), output_dir))
           found.insert(entry.path().lexically_normal());
       }
       if (found.size() == before)
@@ -41,7 +55,8 @@ std::vector<fs::path> find_scenario_files(const std::vector<std::string>& argume
     if (status == 0) {
       for (std::size_t i = 0; i < matches.gl_pathc; ++i) {
         const fs::path match = matches.gl_pathv[i];
-        if (fs::is_regular_file(match, ec) && is_scenario_file(match)) {
+        if (fs::is_regular_file(match, ec) && is_scenario_file(match) &&
+            !is_batch_manifest(match, output_dir)) {
           found.insert(match.lexically_normal());
           ++added;
         }
@@ -57,7 +72,8 @@ std::vector<std::string> output_names(const std::vector<fs::path>& scenarios) {
   std::map<std::string, int> stem_count;
   for (const auto& path : scenarios) ++stem_count[path.stem().string()];
   std::vector<std::string> names;
-  std::set<std::string> taken;
+  // The manifest's names are the batch's own: a scenario called manifest.textproto gets manifest-2.pb.
+  std::set<std::string> taken{"manifest"};
   for (const auto& path : scenarios) {
     std::string name = path.stem().string();
     const auto folder = path.parent_path().filename().string();
