@@ -18,7 +18,7 @@ constexpr double kSerialisedSummaryBytes = 25.0;
 constexpr double kChannelAllocationBytes = 150.0;
 constexpr double kCandidateBytes = 400.0;
 // The process before any of the above: the binary, its libraries, the plugins, oneTBB's workers.
-constexpr double kProcessBytes = 24.0 * (1 << 20);
+constexpr double kProcessBytes = 12.0 * (1 << 20);
 
 }  // namespace
 
