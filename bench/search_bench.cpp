@@ -1,5 +1,6 @@
 // The optimizer's unit of work: one candidate split simulated and summarised, against simulation alone.
-// Their ratio says how much of a search goes to statistics rather than to the plugins.
+// Their ratio says how much of a search goes to statistics rather than to the plugins. Then a whole search:
+// how many evaluations it takes, whether it converged within its bound, and what it costs.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
@@ -7,6 +8,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/optimizer.hpp"
 #include "search/split_evaluator.hpp"
 
 namespace {
@@ -59,6 +61,21 @@ void BM_EvaluateCandidate(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(evaluator.evaluate(kSplit));
 }
 BENCHMARK(BM_EvaluateCandidate)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+// The recommendation's search at the scenario's bound (300 evaluations) and at a larger one.
+void BM_OptimizeSplit(benchmark::State& state) {
+  const auto& scenario = world().scenario;
+  const Engine engine(scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
+  const SplitSpace space(scenario, 1.0, 1.0);
+  SearchOutcome outcome;
+  for (auto _ : state) outcome = optimize_split(space, evaluator, static_cast<std::size_t>(state.range(0)));
+  state.counters["evaluations"] = static_cast<double>(outcome.evaluations.size());
+  state.counters["converged"] = outcome.converged ? 1.0 : 0.0;
+  state.counters["best"] =
+      best_evaluated(outcome.evaluations, scenario.objective).candidate.objective_value();
+}
+BENCHMARK(BM_OptimizeSplit)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 }  // namespace
 

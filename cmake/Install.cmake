@@ -4,9 +4,13 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-# The ABI version is read from the SDK header, so the package can never disagree with it.
+# The ABI version is read from the SDK header, so the package can never disagree with it. The number is
+# the one after "kAbiVersion = ", not the first digits of the line (those are the 32 of std::uint32_t).
 file(STRINGS ${PROJECT_SOURCE_DIR}/core/include/splitsim/abi.hpp abi_line REGEX "kAbiVersion = [0-9]+")
-string(REGEX MATCH "[0-9]+" SPLITSIM_ABI_VERSION "${abi_line}")
+string(REGEX REPLACE ".*kAbiVersion = ([0-9]+).*" "\\1" SPLITSIM_ABI_VERSION "${abi_line}")
+if(NOT SPLITSIM_ABI_VERSION MATCHES "^[0-9]+$")
+  message(FATAL_ERROR "cannot read kAbiVersion from core/include/splitsim/abi.hpp (got '${SPLITSIM_ABI_VERSION}')")
+endif()
 
 install(TARGETS splitsim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS ${SPLITSIM_BUNDLED_PLUGINS} LIBRARY DESTINATION ${SPLITSIM_PLUGIN_SUBDIR})

@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev                  # tests
   libbenchmark-dev                           # bench/
   libnlopt-cxx-dev                           # NLopt: derivative-free optimisation of the split
+  rapidjson-dev                              # RapidJSON's SAX reader: JSON scenarios' structure and lines
 )
 
 # Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).

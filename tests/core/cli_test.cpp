@@ -1,9 +1,16 @@
 // The command line end to end: the real binary, real plugins, exit codes and files.
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "batch_support.hpp"
 #include "output/results_io.hpp"
 #include "test_support.hpp"
 
@@ -184,6 +191,175 @@ TEST(Cli, ShowRefusesAFileThatIsNotResults) {
   const auto r = run_splitsim({"show", junk.string()});
   EXPECT_EQ(r.exit_code, 2);
   expect_contains(r.err, "not a splitsim results file");
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Flips the lowest bit of one figure in a results file (the first candidate's first KPI mean): the file still
+// parses, and only a checksum can tell.
+void flip_a_figure(const fs::path& file) {
+  std::string bytes = slurp(file);
+  v1::Results results;
+  ASSERT_TRUE(results.ParseFromString(bytes));
+  ASSERT_GT(results.candidates_size(), 0);
+  const double mean = results.candidates(0).kpis(0).mean();
+  ASSERT_NE(mean, 0.0);
+  char encoded[sizeof mean];
+  std::memcpy(encoded, &mean, sizeof mean);  // protobuf doubles are little-endian, as is this machine
+  const auto at = bytes.find(std::string(encoded, sizeof encoded));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = static_cast<char>(bytes[at] ^ 1);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A results file that parses but whose recommendation points past the candidates, with any checksum right
+// (what a buggy or hostile writer produces).
+void point_past_the_candidates(const fs::path& file) {
+  v1::Results results;
+  ASSERT_TRUE(results.ParseFromString(slurp(file)));
+  results.mutable_recommendation()->set_candidate_index(
+      static_cast<std::uint32_t>(results.candidates_size() + 1000));
+  save_results(file, results);
+}
+
+TEST(Cli, ShowRefusesResultsWhoseRecommendationIsOutOfRange) {
+  const auto out = testing::temp_dir() / "r.pb";
+  ASSERT_EQ(run_splitsim({"run", example("small_business.textproto"), "--trials", "50", "-o", out.string(),
+                          "--format", "csv"})
+                .exit_code,
+            0);
+  point_past_the_candidates(out);
+  for (const std::string format : {"table", "csv", "json"}) {
+    const auto r = run_splitsim({"show", out.string(), "--format", format});
+    EXPECT_EQ(r.exit_code, 2) << format << ": " << r.err;
+    expect_contains(r.err, out.string() + ": recommendation.candidate_index");
+    EXPECT_TRUE(r.out.empty()) << format << ": " << r.out.substr(0, 200);
+  }
+}
+
+TEST(Cli, ShowRefusesAResultsFileWithAFlippedByte) {
+  const auto out = testing::temp_dir() / "r.pb";
+  ASSERT_EQ(run_splitsim({"run", example("small_business.textproto"), "--trials", "50", "-o", out.string(),
+                          "--format", "csv"})
+                .exit_code,
+            0);
+  flip_a_figure(out);
+  const auto r = run_splitsim({"show", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.out.substr(0, 200);
+  expect_contains(r.err,
+                  out.string() + ": the results are damaged (checksum mismatch): run the scenario again");
+  EXPECT_TRUE(r.out.empty()) << r.out.substr(0, 200);
+}
+
+TEST(Cli, BatchResumeRunsAgainResultsThatAreDamagedOrOutOfRange) {
+  const auto in = testing::temp_dir(), out = testing::temp_dir() / "out";
+  testing::write_file(in, "a.textproto", testing::good_scenario(3, 30));
+  testing::write_file(in, "b.textproto", testing::good_scenario(4, 30));
+  ASSERT_EQ(run_splitsim({"batch", in.string(), "-o", out.string()}).exit_code, 0);
+  const auto a = comparable(out / "a.pb"), b = comparable(out / "b.pb");
+  flip_a_figure(out / "a.pb");
+  point_past_the_candidates(out / "b.pb");
+
+  const auto r = run_splitsim({"batch", in.string(), "-o", out.string(), "--resume"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto m = testing::read_manifest(out);
+  ASSERT_EQ(m.runs_size(), 2);
+  for (const auto& run : m.runs()) {
+    EXPECT_EQ(run.status(), v1::OK) << run.scenario_file();
+    EXPECT_FALSE(run.reused()) << run.scenario_file();
+  }
+  EXPECT_EQ(comparable(out / "a.pb"), a);
+  EXPECT_EQ(comparable(out / "b.pb"), b);
+}
+
+// A results file written without a checksum (by an earlier splitsim): `show` shows it with a note, while
+// --resume (which must trust what it reuses) runs the scenario again.
+TEST(Cli, ShowAcceptsResultsWithoutAChecksumWithANote) {
+  const auto out = testing::temp_dir() / "r.pb";
+  ASSERT_EQ(run_splitsim({"run", example("small_business.textproto"), "--trials", "50", "-o", out.string(),
+                          "--format", "csv"})
+                .exit_code,
+            0);
+  const auto results = load_results(out);
+  std::ofstream(out, std::ios::binary | std::ios::trunc) << serialize_results(results);
+  const auto r = run_splitsim({"show", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  expect_contains(r.out, "Recommended split");
+  expect_contains(r.err, out.string() + ": note: no checksum");
+}
+
+// Where the results go is checked before anything is simulated: a plugin that throws is never reached.
+TEST(Cli, RunRefusesABadOutputPathBeforeSimulating) {
+  const auto dir = testing::temp_dir();
+  const auto scenario = scenario_on("test_throws").string();
+  const auto plugins = testing::test_plugin_dir("test_throws").string();
+  const auto file = testing::write_file(dir, "plain", "x");
+  for (const auto& bad : {dir / "missing" / "r.pb", file / "r.pb", dir}) {
+    const auto r = run_splitsim({"run", scenario, "-o", bad.string(), "--plugin-dir", plugins});
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    expect_contains(r.err, bad.string() + ":");
+    EXPECT_EQ(r.err.find("model exploded"), std::string::npos) << r.err;
+  }
+}
+
+// -o onto anything but a regular file is refused: renaming into place would replace the link, the FIFO or
+// the device node itself.
+TEST(Cli, RunWritesOnlyRegularFiles) {
+  const auto dir = testing::temp_dir();
+  const auto scenario = scenario_on("test_good").string();
+  const auto plugins = testing::test_plugin_dir("test_good").string();
+  const auto target = testing::write_file(dir, "target", "keep me");
+  fs::create_symlink(target, dir / "link");
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  std::vector<std::pair<fs::path, std::string>> cases{{dir / "link", "symbolic link"},
+                                                      {dir / "fifo", "FIFO"}};
+  // As root, a copy of /dev/null (never the real one) stands for a device.
+  if (::geteuid() == 0 && ::mknod((dir / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0)
+    cases.emplace_back(dir / "null", "device");
+  for (const auto& [path, kind] : cases) {
+    const auto r = run_splitsim({"run", scenario, "-o", path.string(), "--plugin-dir", plugins});
+    EXPECT_EQ(r.exit_code, 2) << path << ": " << r.err;
+    expect_contains(r.err, path.string() + ": ");
+    expect_contains(r.err, kind);
+  }
+  EXPECT_TRUE(fs::is_symlink(dir / "link"));
+  EXPECT_EQ(slurp(target), "keep me");
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  if (cases.size() == 3) {
+    EXPECT_TRUE(fs::is_character_file(dir / "null"));
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()),
+            static_cast<std::ptrdiff_t>(cases.size() + 1));  // no temporary file left
+}
+
+// A plugin that prints to stdout while it simulates must not corrupt machine-readable output.
+TEST(Cli, PluginPrintsDoNotReachMachineReadableOutput) {
+  const auto scenario = scenario_on("test_prints").string();
+  const auto plugins = testing::test_plugin_dir("test_prints").string();
+  const auto csv = run_splitsim({"run", scenario, "--format", "csv", "--plugin-dir", plugins});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string header, line;
+  ASSERT_TRUE(std::getline(lines, header));
+  EXPECT_EQ(header.rfind("candidate,recommended,scope,", 0), 0u) << csv.out.substr(0, 300);
+  const auto columns = std::count(header.begin(), header.end(), ',');
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+    ++rows;
+  }
+  EXPECT_GT(rows, 0);
+  expect_contains(csv.err, "test_prints says hello");  // what it printed goes to stderr
+
+  const auto json = run_splitsim({"run", scenario, "--format", "json", "--plugin-dir", plugins});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  v1::Results parsed;
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(json.out, &parsed).ok()) << json.out.substr(0, 300);
 }
 
 }  // namespace

@@ -149,8 +149,8 @@ TEST(Optimizer, NeverProposesAPlanOutsideTheBoundsOrOffTheBudget) {
   const SplitSpace space(w.scenario, 1.0, 1.0);
   const Engine engine(w.scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
-  const auto evaluations = optimize_split(space, evaluator, 200);
-  ASSERT_GE(evaluations.size(), 100u);
+  const auto evaluations = optimize_split(space, evaluator, 200).evaluations;
+  ASSERT_GE(evaluations.size(), 50u);
   const double paid_lo[] = {0.2, 0, 0}, paid_hi[] = {0.7, 1, 0.4}, organic_lo[] = {0, 0.2, 0},
                organic_hi[] = {0.5, 1, 1};
   for (const auto& e : evaluations) {
@@ -187,7 +187,7 @@ TEST(Optimizer, DoesAtLeastAsWellAsTheBestGridPoint) {
   const SplitSpace space(optimize.scenario, 1.0, 1.0);
   const Engine engine(optimize.scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
-  const auto evaluations = optimize_split(space, evaluator, 300);
+  const auto evaluations = optimize_split(space, evaluator, 300).evaluations;
   const auto& best = best_evaluated(evaluations, optimize.scenario.objective);
   EXPECT_GE(best.candidate.objective_value(), best_grid - 1e-9);
 }
@@ -308,10 +308,12 @@ TEST(Frontier, TheOptimumNeverFallsAsTheBudgetGrowsAndMarginalReturnsFall) {
   const Engine engine(w.scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
   const SplitSpace space(w.scenario, 1.0, 1.0);
-  const auto optimum = best_evaluated(optimize_split(space, evaluator, 200), w.scenario.objective).split;
+  const auto optimum =
+      best_evaluated(optimize_split(space, evaluator, 200).evaluations, w.scenario.objective).split;
   std::size_t used = 0;
+  const FrontierAnchor anchor{optimum, evaluator.evaluate(optimum), true};
   const auto frontier =
-      efficient_frontier(evaluator, evaluator, optimum, {2.0, 0.5, 1.0, 1.5, 0.75}, 60, used);
+      efficient_frontier(evaluator, evaluator, anchor, {2.0, 0.5, 1.0, 1.5, 0.75}, 60, used);
   ASSERT_EQ(frontier.size(), 5u);
   for (std::size_t i = 1; i < frontier.size(); ++i) {
     EXPECT_GT(frontier[i].budget(), frontier[i - 1].budget());

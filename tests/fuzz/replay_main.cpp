@@ -24,7 +24,9 @@ void run(const std::string& input) {
 }
 
 // The usual byte-level mutations: flip, overwrite with an interesting byte, insert, erase, truncate,
-// duplicate a slice, and splice in a token that scenario files contain.
+// duplicate a slice, splice in a token that scenario files contain, and stretch: a run of up to 64 KiB of one
+// character (a letter, spaces, quotes, brackets), so that lines grow long and nesting deep, which seeds of a
+// few kilobytes never reach.
 std::string mutate(std::string input, std::mt19937_64& rng) {
   static const std::vector<std::string> kTokens = {
       "{",
@@ -53,7 +55,7 @@ std::string mutate(std::string input, std::mt19937_64& rng) {
   const int rounds = 1 + static_cast<int>(pick(4));
   for (int r = 0; r < rounds; ++r) {
     const std::size_t at = pick(input.size() + 1);
-    switch (pick(6)) {
+    switch (pick(7)) {
       case 0:
         if (!input.empty()) input[std::min(at, input.size() - 1)] ^= static_cast<char>(1u << pick(8));
         break;
@@ -69,6 +71,11 @@ std::string mutate(std::string input, std::mt19937_64& rng) {
       case 4: {
         const std::size_t from = pick(input.size() + 1);
         input.insert(at, input.substr(from, pick(64) + 1));
+        break;
+      }
+      case 5: {
+        static const std::string kStretched = "x \"[{:";
+        input.insert(at, std::string(1 + pick(64 * 1024), kStretched[pick(kStretched.size())]));
         break;
       }
       default:

@@ -1,16 +1,30 @@
 // Test-only plugins: one honest model and variants that each break one rule the runner enforces.
 // Built once per TEST_KIND so every library holds exactly one plugin.
+#include <unistd.h>
+
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <iostream>
 #include <limits>
-#include <thread>
 #include <splitsim/splitsim.hpp>
 #include <stdexcept>
+#include <thread>
 
 namespace {
 
 using splitsim::Distribution;
 using splitsim::Output;
+
+#if TEST_KIND == 100
+// A chatty model: prints to stdout through stdio, iostreams and the file descriptor itself.
+void say(const char* when) {
+  std::printf("test_prints says hello (stdio, %s)\n", when);
+  std::cout << "test_prints says hello (iostream, " << when << ")\n";
+  const char line[] = "test_prints says hello (write)\n";
+  if (::write(STDOUT_FILENO, line, sizeof line - 1) < 0) return;
+}
+#endif
 
 class TestPlatform final : public splitsim::Platform {
  public:
@@ -18,6 +32,9 @@ class TestPlatform final : public splitsim::Platform {
     info_.name = TEST_NAME;
     info_.version = "1.0.0";
     info_.description = "test-only plugin";
+#if TEST_KIND == 100
+    say("loading");
+#endif
     info_.params = {
         {"audience", "people", Distribution::fixed(100'000), 1, 1e9, "addressable audience"},
         {"cpm", "money per 1000 impressions", Distribution::log_normal(10, 0.3), 0.1, 1000, "base CPM"},
@@ -26,6 +43,9 @@ class TestPlatform final : public splitsim::Platform {
   const splitsim::PluginInfo& info() const override { return info_; }
 
   void simulate(const splitsim::SimulationBlock& block, const splitsim::OutputBuffers& out) const override {
+#if TEST_KIND == 100
+    say("simulating");
+#endif
 #if TEST_KIND == 1
     throw std::runtime_error("model exploded: test");
 #elif TEST_KIND == 5

@@ -7,8 +7,10 @@ rm -rf "$work" && mkdir -p "$work"
 prefix="$work/prefix"
 
 cmake --install "$build" --prefix "$prefix" > "$work/install.log"
-cmake -S "$source/examples/plugin-template" -B "$work/template" -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_BUILD_TYPE=Release > "$work/configure.log"
+# No build type given, as the guide's commands: the template must default to an optimised build.
+cmake -S "$source/examples/plugin-template" -B "$work/template" -DCMAKE_PREFIX_PATH="$prefix" > "$work/configure.log"
+grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$work/template/CMakeCache.txt" ||
+  { echo "the template does not default to a Release build"; exit 1; }
 cmake --build "$work/template" > "$work/build.log"
 lib="$work/template/libsplitsim_myplatform.so"
 test -f "$lib" || { echo "template did not produce $lib"; exit 1; }

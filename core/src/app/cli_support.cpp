@@ -1,5 +1,6 @@
 #include "app/cli_support.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "base/errors.hpp"
@@ -9,11 +10,34 @@ namespace splitsim::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
+namespace {
+
+// The two policy flags set the environment variables the registry reads, so the child processes of an
+// isolated batch follow them too.
+void trust_plugin_dirs(const std::vector<std::string>& dirs) {
+  std::string list;
+  if (const char* before = std::getenv(kTrustedDirsVariable)) list = before;
+  for (const auto& dir : dirs) list += (list.empty() ? "" : ":") + dir;
+  ::setenv(kTrustedDirsVariable, list.c_str(), 1);
+}
+
+void allow_shadow(bool allow) {
+  if (allow) ::setenv(kAllowShadowVariable, "1", 1);
+}
+
+}  // namespace
+
 void add_plugin_options(po::options_description& options, std::vector<std::string>& plugin_dirs) {
   options.add_options()(
       "plugin-dir", po::value(&plugin_dirs)->composing(),
       "folder to search for plugins first (repeatable); then SPLITSIM_PLUGIN_PATH, then the "
-      "bundled plugins");
+      "bundled plugins")(
+      "trust-plugin-dir", po::value<std::vector<std::string>>()->composing()->notifier(&trust_plugin_dirs),
+      "load plugins from this folder even if it or its libraries belong to another user or are writable "
+      "by others (repeatable; as SPLITSIM_TRUSTED_PLUGIN_DIRS)")(
+      "allow-shadow", po::bool_switch()->notifier(&allow_shadow),
+      "let a plugin earlier on the search path replace a bundled plugin of the same name (as "
+      "SPLITSIM_ALLOW_SHADOW=1)");
 }
 
 std::optional<po::variables_map> parse(const std::vector<std::string>& args, po::options_description& options,
@@ -41,7 +65,7 @@ PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {
     if (!fs::is_directory(dir, ec)) throw UsageError("--plugin-dir " + dir.string() + ": no such folder");
   }
   PluginRegistry registry;
-  registry.load_directories(PluginRegistry::search_path(dirs));
+  registry.use_search_path(PluginRegistry::search_path(dirs));  // loads each plugin when a scenario names it
   return registry;
 }
 

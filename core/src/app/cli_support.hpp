@@ -12,7 +12,7 @@
 
 namespace splitsim::cli {
 
-// Adds --plugin-dir (repeatable) to a command's options.
+// Adds --plugin-dir (repeatable), --trust-plugin-dir (repeatable) and --allow-shadow to a command's options.
 void add_plugin_options(boost::program_options::options_description& options,
                         std::vector<std::string>& plugin_dirs);
 
@@ -22,7 +22,8 @@ std::optional<boost::program_options::variables_map> parse(
     const boost::program_options::positional_options_description& positional, const std::string& usage,
     std::ostream& out);
 
-// Loads the plugins of --plugin-dir folders (which must exist), SPLITSIM_PLUGIN_PATH and the bundled folder.
+// The plugins of --plugin-dir folders (which must exist), SPLITSIM_PLUGIN_PATH and the bundled folder. Loads
+// nothing yet: each plugin is loaded when first looked up by name.
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
 
 // Adds --max-memory-gib and --max-work, which raise the limits a run is refused beyond.

@@ -13,6 +13,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Why the named plugin did not load: a file that failed (nullptr when there is no such file on the path).
+const LoadFailure* load_failure(const PluginRegistry& registry, const std::string& name) {
+  const auto* failure = registry.failure_for(name);
+  return failure && !failure->file.empty() ? failure : nullptr;
+}
+
+// What a missing name's lookup says: the folders searched.
+std::string where_searched(const PluginRegistry& registry, const std::string& name) {
+  const auto* failure = registry.failure_for(name);
+  return failure ? ": " + failure->reason : "";
+}
+
 void print_failures(const PluginRegistry& registry, std::ostream& err) {
   for (const auto& failure : registry.failures()) err << "warning: skipped " << failure.to_string() << "\n";
 }
@@ -29,16 +41,21 @@ int check_plugin(const std::string& target, const std::vector<std::string>& plug
       err << "FAIL  loads as a splitsim plugin: " << registry.failures().front().to_string() << "\n";
       return kExitRuntimeFailure;
     }
-    plugin = &registry.plugins().front();
+    plugin = registry.find(registry.plugins().front().info.name);
+    if (plugin_name_of_file(target) != plugin->info.name) {
+      err << "note: scenarios find a plugin by its file name: install this one as libsplitsim_"
+          << plugin->info.name << ".so\n";
+    }
   } else {
     registry = load_registry(plugin_dirs);
     plugin = registry.find(target);
     if (!plugin) {
-      if (const auto* failure = registry.failure_for(target)) {
+      if (const auto* failure = load_failure(registry, target)) {
         err << "FAIL  loads as a splitsim plugin: " << failure->to_string() << "\n";
         return kExitRuntimeFailure;
       }
-      throw UsageError("no plugin named '" + target + "' and no such file (see `splitsim plugins list`)");
+      throw UsageError("no plugin named '" + target + "' and no such file (see `splitsim plugins list`)" +
+                       where_searched(registry, target));
     }
   }
   out << "Checking " << plugin->info.name << " " << plugin->info.version << " (" << plugin->file.string()
@@ -64,15 +81,16 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
   positional.add("action", 1).add("name", 1);
   const auto vm = parse(args, options, positional,
                         "Usage: splitsim plugins list | describe NAME [--markdown] | check NAME_OR_PATH "
-                        "[--plugin-dir DIR]",
+                        "[--plugin-dir DIR] [--trust-plugin-dir DIR] [--allow-shadow]",
                         out);
   if (!vm) return kExitOk;
   if (action != "list" && action != "describe" && action != "check") {
     throw UsageError("unknown plugins action '" + action + "': use list, describe or check");
   }
   if (action == "check") return check_plugin(name, plugin_dirs, out, err);
-  const auto registry = load_registry(plugin_dirs);
+  auto registry = load_registry(plugin_dirs);
   if (action == "list") {
+    registry.load_all();  // listing is the one command that looks at every library on the path
     if (registry.plugins().empty()) out << "No plugins found.\n";
     for (const auto& plugin : registry.plugins()) {
       out << plugin.info.name << " " << plugin.info.version << "  " << plugin.info.description << "\n    "
@@ -87,11 +105,12 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
   if (name.empty()) throw UsageError("plugins describe needs a NAME (see `splitsim plugins list`)");
   const auto* plugin = registry.find(name);
   if (!plugin) {
-    if (const auto* failure = registry.failure_for(name)) {
+    if (const auto* failure = load_failure(registry, name)) {
       err << "error: plugin '" << name << "' could not be loaded: " << failure->to_string() << "\n";
       return kExitRuntimeFailure;
     }
-    throw UsageError("no plugin named '" + name + "' (see `splitsim plugins list`)");
+    throw UsageError("no plugin named '" + name + "' (see `splitsim plugins list`)" +
+                     where_searched(registry, name));
   }
   const auto& info = plugin->info;
   auto range_of = [](const ParamSpec& p) {

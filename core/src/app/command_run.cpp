@@ -7,7 +7,9 @@
 #include "app/cli_support.hpp"
 #include "base/errors.hpp"
 #include "output/formatters.hpp"
+#include "output/output_path.hpp"
 #include "output/results_io.hpp"
+#include "output/stdout_diversion.hpp"
 #include "run/scenario_run.hpp"
 #include "scenario/scenario_loader.hpp"
 
@@ -43,14 +45,21 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;
   const Format format = parse_format(format_text);
+  // Before the simulation, which can take hours: a bad path must not waste them.
+  if (!output_file.empty()) check_output_path(output_file);
 
   auto loaded = load_scenario(scenario_file);
   apply_overrides(loaded.scenario, overrides_from(*vm));
-  const auto registry = load_registry(plugin_dirs);
-  const std::size_t workers =
-      threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
-  const auto results = run_scenario(loaded, registry, workers, limits);
+  v1::Results results;
+  {
+    // Plugins may print while they load, simulate or unload: stdout carries only the results, printed below.
+    const StdoutDiversion to_stderr;
+    const auto registry = load_registry(plugin_dirs);
+    const std::size_t workers =
+        threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
+    results = run_scenario(loaded, registry, workers, limits);
+  }
 
   if (!output_file.empty()) save_results(output_file, results);
   out << format_results(results, format, top);

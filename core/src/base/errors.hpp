@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace splitsim {
@@ -11,6 +12,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitRuntimeFailure = 1;
 inline constexpr int kExitBadInput = 2;
 
+// `text` safe to print: control characters (C0, DEL, C1), bidirectional overrides and bytes that are not
+// UTF-8 are shown escaped (\n, \t, \x1b, \u009b, \u202e), so user text quoted in a message cannot drive the
+// terminal. Printable text, including non-ASCII letters, is returned unchanged.
+std::string escape_unprintable(std::string_view text);
+
 // One problem in an input file, located as precisely as the format allows.
 struct InputProblem {
   std::string file;
@@ -18,7 +24,7 @@ struct InputProblem {
   std::string field;  // e.g. "channels[1].paid_share.min"; empty for file-level problems
   std::string message;
 
-  // "file:line: field: message", leaving out what is unknown.
+  // "file:line: field: message", leaving out what is unknown; unprintable characters escaped.
   std::string to_string() const;
 };
 

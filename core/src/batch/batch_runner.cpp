@@ -42,7 +42,7 @@ class Scheduler {
     environment_.executable = options.executable;
     environment_.timeout_seconds = options.timeout_seconds;
     if (!options.isolate) {
-      registry_.load_directories(
+      registry_.use_search_path(
           PluginRegistry::search_path({options.plugin_dirs.begin(), options.plugin_dirs.end()}));
       environment_.registry = &registry_;
       environment_.arena = &arena_;

@@ -8,6 +8,7 @@
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
 
+#include "scenario/resolved_scenario.hpp"
 #include "splitsim/random_stream.hpp"
 
 namespace splitsim {

@@ -11,6 +11,16 @@
 
 namespace splitsim {
 
+std::string not_a_regular_file(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode)) return "";
+  if (S_ISLNK(info.st_mode)) return "a symbolic link";
+  if (S_ISDIR(info.st_mode)) return "a folder";
+  if (S_ISFIFO(info.st_mode)) return "a FIFO";
+  if (S_ISSOCK(info.st_mode)) return "a socket";
+  return "a device";
+}
+
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   const auto directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string temp = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
@@ -18,6 +28,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     const std::string reason = std::strerror(errno);
     throw std::runtime_error("cannot write " + path.string() + ": " + what + ": " + reason);
   };
+  auto refuse_unless_regular = [&] {
+    if (const auto kind = not_a_regular_file(path); !kind.empty()) {
+      throw std::runtime_error("cannot write " + path.string() + ": it is " + kind +
+                               ", not a regular file: refusing to replace it");
+    }
+  };
+  refuse_unless_regular();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail("cannot create a temporary file in " + directory.string());
   auto discard = [&] {
@@ -45,6 +62,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     ::unlink(temp.c_str());
     errno = saved;
     fail("flush failed");
+  }
+  // Again just before the rename: the path may have changed while the content was written.
+  try {
+    refuse_unless_regular();
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int saved = errno;

@@ -2,12 +2,19 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace splitsim {
 
 // Writes `content` to a temporary file beside `path`, flushes it to disk and renames it into place.
-// Throws std::runtime_error naming the path on failure, leaving no temporary file behind.
+// Replaces only a regular file: renaming onto a symbolic link, a FIFO or a device node would replace the node
+// itself (as root, even /dev/null). Throws std::runtime_error naming the path on failure, leaving no
+// temporary file behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// What `path` is when it exists and is not a regular file ("a symbolic link", "a FIFO", "a device", "a
+// socket", "a folder"); empty when it is a regular file or does not exist. Links are not followed.
+std::string not_a_regular_file(const std::filesystem::path& path);
 
 }  // namespace splitsim

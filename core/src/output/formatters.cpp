@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <stdexcept>
 
 #include "base/csv.hpp"
 #include "base/errors.hpp"
@@ -91,6 +92,9 @@ std::string format_table(const v1::Results& results, int top) {
   if (!results.has_recommendation() || results.candidates_size() == 0) return out.str();
 
   const auto& rec = results.recommendation();
+  // Files are checked on reading (check_results); this guards results built in memory.
+  if (rec.candidate_index() >= static_cast<std::uint32_t>(results.candidates_size()))
+    throw std::logic_error("recommendation.candidate_index is out of range");
   const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
   const auto& alloc = best.allocation();
   out << "\nRecommended split (candidate #" << best.index() << "): " << percent(1.0 - alloc.organic_share())

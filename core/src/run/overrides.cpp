@@ -1,5 +1,7 @@
 #include "run/overrides.hpp"
 
+#include <filesystem>
+
 #include "scenario/scenario_loader.hpp"
 
 namespace splitsim {

@@ -44,8 +44,10 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
     }
   }
   double step = 0.0;
-  for (auto& r : marginal_returns(evaluator, splits[static_cast<std::size_t>(best)], &step))
-    *recommendation->add_marginal_returns() = r;
+  for (auto& r : marginal_returns(evaluator, splits[static_cast<std::size_t>(best)])) {
+    step = std::max({step, r.paid_step(), r.organic_step()});
+    *recommendation->add_marginal_returns() = std::move(r);
+  }
   recommendation->set_marginal_step(step);
   recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation));
 }
@@ -68,12 +70,12 @@ v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& 
   const Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
   const SplitEvaluator search(search_engine), fresh(fresh_engine);
   const SplitSpace space(scenario, scenario.up_to ? scenario.min_spend_share : 1.0, 1.0);
-  const auto evaluations = optimize_split(space, search, options.max_evaluations);
+  const auto outcome = optimize_split(space, search, options.max_evaluations);
 
   // The finalists, judged again on trials the search never saw: the figures reported are unbiased.
   std::vector<CandidateSplit> finalists;
   std::vector<v1::Candidate> candidates;
-  for (const auto* e : distinct_best(evaluations, scenario, options.finalists)) {
+  for (const auto* e : distinct_best(outcome.evaluations, scenario, options.finalists)) {
     finalists.push_back(e->split);
     candidates.push_back(fresh.evaluate(e->split));
   }
@@ -81,16 +83,21 @@ v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& 
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("optimize");
   recommendation->set_fresh_trials(true);
-  std::size_t used = evaluations.size() + finalists.size();
+  recommendation->set_evaluations(static_cast<std::uint32_t>(outcome.evaluations.size()));
+  recommendation->set_evaluation_budget(static_cast<std::uint32_t>(options.max_evaluations));
+  recommendation->set_converged(outcome.converged);
   add_comparisons_and_margins(results, fresh, finalists);
   if (options.frontier.size() > 1) {
-    const auto& best = finalists[recommendation->candidate_index()];
+    const auto index = recommendation->candidate_index();
+    const FrontierAnchor anchor{finalists[index], results.candidates(static_cast<int>(index)),
+                                outcome.converged};
+    std::size_t used = 0;
     for (auto& point :
-         efficient_frontier(search, fresh, best, options.frontier, frontier_evaluations(scenario), used)) {
+         efficient_frontier(search, fresh, anchor, options.frontier, frontier_evaluations(scenario), used)) {
       *recommendation->add_frontier() = std::move(point);
     }
+    recommendation->set_frontier_evaluations(static_cast<std::uint32_t>(used));
   }
-  recommendation->set_evaluations(static_cast<std::uint32_t>(used));
   return results;
 }
 

@@ -42,3 +42,42 @@ bool project_to_box_simplex(const double* x, const double* lo, const double* hi,
 }
 
 }  // namespace splitsim
+
+namespace splitsim {
+namespace {
+
+// The range share i may take when `left` is still to be shared among shares i..n-1.
+struct Range {
+  double low, high;
+};
+Range range_of(std::size_t i, double left, const double* lo, const double* hi, std::size_t n) {
+  double later_lo = 0.0, later_hi = 0.0;
+  for (std::size_t j = i + 1; j < n; ++j) later_lo += lo[j], later_hi += hi[j];
+  const double low = std::max(lo[i], left - later_hi), high = std::min(hi[i], left - later_lo);
+  return {low, std::max(low, high)};
+}
+
+}  // namespace
+
+void shares_from_unit_box(const double* u, const double* lo, const double* hi, std::size_t n, double* out) {
+  if (n == 0) return;
+  double left = 1.0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const Range r = range_of(i, left, lo, hi, n);
+    out[i] = r.low + std::clamp(u[i], 0.0, 1.0) * (r.high - r.low);
+    left -= out[i];
+  }
+  out[n - 1] = std::clamp(left, lo[n - 1], hi[n - 1]);
+}
+
+void unit_box_from_shares(const double* shares, const double* lo, const double* hi, std::size_t n,
+                          double* u) {
+  double left = 1.0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const Range r = range_of(i, left, lo, hi, n);
+    u[i] = r.high - r.low > 1e-15 ? std::clamp((shares[i] - r.low) / (r.high - r.low), 0.0, 1.0) : 0.5;
+    left -= r.low + u[i] * (r.high - r.low);
+  }
+}
+
+}  // namespace splitsim

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "base/kpi.hpp"
 
@@ -106,6 +107,57 @@ double constraint_excess(const v1::Candidate& candidate, const ResolvedScenario&
   double excess = 0.0;
   for_each_breach(candidate, scenario, [&excess](const std::string&, double breach) { excess += breach; });
   return excess;
+}
+
+std::vector<double> constraint_margins(const v1::Candidate& candidate, const ResolvedScenario& scenario,
+                                       double reached) {
+  const auto finite = [](double v) { return std::isfinite(v) ? v : (v > 0 ? 1e6 : -1e6); };
+  std::vector<double> margins;
+  for (const auto& constraint : scenario.constraints) {
+    const double mean = find_kpi(candidate, constraint.kpi).mean();
+    if (constraint.at_most) {
+      margins.push_back(finite((mean - *constraint.at_most) / std::max(1.0, std::abs(*constraint.at_most))));
+    }
+    if (constraint.at_least) {
+      margins.push_back(
+          finite((*constraint.at_least - mean) / std::max(1.0, std::abs(*constraint.at_least))));
+    }
+  }
+  const auto& objective = scenario.objective;
+  if (objective.statistic == v1::MIN_COST_FOR_TARGET) {
+    const double target = objective.target.value_or(0.0);
+    margins.push_back(finite((target - reached) / std::max(1.0, std::abs(target))));
+  }
+  return margins;
+}
+
+double value_reached_with_probability(std::span<const double> sorted, double p) {
+  const std::size_t n = sorted.size();
+  if (n == 0) return 0.0;
+  // The fewest trials k with k / n >= p, computed as prob_target's share is compared with p.
+  std::size_t k = 0;
+  while (k < n && static_cast<double>(k) / static_cast<double>(n) < p) ++k;
+  return k == 0 ? std::numeric_limits<double>::infinity() : sorted[n - k];
+}
+
+double interpolated_probability(std::span<const double> sorted, double target, bool lower_is_better) {
+  const std::size_t n = sorted.size();
+  if (n == 0) return 0.0;
+  // Reaching at least the target: the values at or above it, and the one just below it in part, by how far
+  // the target lies under the next value as a share of their gap (1 when the target reaches down to it).
+  const auto share_at_least = [&](const auto& value) {  // value(i): the i-th smallest of the values
+    std::size_t below = 0;                              // values under the target
+    while (below < n && value(below) < target) ++below;
+    double reached = static_cast<double>(n - below);
+    if (below > 0 && below < n && value(below) > value(below - 1)) {
+      reached += (value(below) - target) / (value(below) - value(below - 1));
+    }
+    return reached / static_cast<double>(n);
+  };
+  if (!lower_is_better) return share_at_least([&](std::size_t i) { return sorted[i]; });
+  // At most the target: at least -target among the negated values, smallest first.
+  target = -target;
+  return share_at_least([&](std::size_t i) { return -sorted[n - 1 - i]; });
 }
 
 std::string statistic_words(v1::Statistic statistic) {

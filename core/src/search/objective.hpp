@@ -1,7 +1,9 @@
 // The scenario's objective as one figure per candidate, and the KPI constraints a recommended plan keeps.
 #pragma once
 
+#include <span>
 #include <string>
+#include <vector>
 
 #include "results.pb.h"
 #include "scenario/resolved_scenario.hpp"
@@ -23,6 +25,25 @@ std::string constraint_violation(const v1::Candidate& candidate, const ResolvedS
 // How far a candidate is from meeting the constraints, relative to each limit (0 when it meets them all):
 // lets a search move towards feasibility.
 double constraint_excess(const v1::Candidate& candidate, const ResolvedScenario& scenario);
+
+// Each constraint's breach, signed and relative to its limit's size: > 0 when broken, <= 0 when kept (one
+// entry per KPI limit's at_most and at_least, then MIN_COST_FOR_TARGET's probability, in scenario order).
+// The probability is judged by `reached`, the value the objective KPI reaches in min_probability of the
+// trials (value_reached_with_probability): P(KPI >= target) >= min_probability exactly when reached >=
+// target, and unlike the probability, `reached` moves continuously with the plan, so a search can follow it
+// to the cheapest plan that keeps it instead of stopping short of a step.
+std::vector<double> constraint_margins(const v1::Candidate& candidate, const ResolvedScenario& scenario,
+                                       double reached);
+
+// The largest v with a share of at least p of `sorted` (ascending) at or above it: the k-th largest value,
+// k the fewest trials that make a share of p, counted as prob_target counts them.
+double value_reached_with_probability(std::span<const double> sorted, double p);
+
+// The share of `sorted` (ascending) reaching `target` (at least it; at most it with `lower_is_better`),
+// made continuous in the values: the trial next to the target counts in part, by where the target lies
+// between it and its neighbour. Equal to the share when a value sits on the target; a search steers by it
+// where the share itself is flat between trials.
+double interpolated_probability(std::span<const double> sorted, double target, bool lower_is_better);
 
 // Words for the statistic, e.g. "P5 (the value reached in 95% of trials)".
 std::string statistic_words(v1::Statistic statistic);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <nlopt.hpp>
+#include <optional>
 
 #include "scenario/allocation.hpp"
 #include "search/objective.hpp"
@@ -11,39 +13,220 @@
 namespace splitsim {
 namespace {
 
-// The state the NLopt callback needs.
+// Feasible before infeasible, then the objective (and its tie-break); infeasible ones by their score.
+bool ranks_before(const Evaluated& a, const Evaluated& b, const Objective& objective) {
+  const bool fa = a.candidate.infeasible().empty(), fb = b.candidate.infeasible().empty();
+  if (fa != fb) return fa;
+  if (!fa) return a.score > b.score;
+  return better(a.candidate, b.candidate, objective);
+}
+
+std::size_t best_index(const std::vector<Evaluated>& evaluations, const Objective& objective) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < evaluations.size(); ++i) {
+    if (ranks_before(evaluations[i], evaluations[best], objective)) best = i;
+  }
+  return best;
+}
+
+// The state the NLopt callbacks share.
 struct Search {
+  Search(const SplitSpace& space, const SplitEvaluator& evaluator, std::vector<Evaluated>& evaluations,
+         std::size_t bound)
+      : space(space), evaluator(evaluator), evaluations(evaluations), bound(bound), limit(bound) {}
+
   const SplitSpace& space;
   const SplitEvaluator& evaluator;
   std::vector<Evaluated>& evaluations;
-  std::size_t max_evaluations;
-  double scale = 1.0;  // |objective| of the best starting point: scores are about one in size
+  std::size_t bound;           // max_evaluations
+  std::size_t limit;           // evaluations the running local search may reach (<= bound)
+  bool constrained = false;    // COBYLA, with the limits' margins as its constraints
+  double scale = 1.0;          // the objective's size at the best starting point: scores are about one
+  std::exception_ptr failure;  // what a simulation threw (a plugin's error, a cancellation): rethrown
+  // MIN_COST_FOR_TARGET as the only limit: the spent share's coordinate, which is solved for at every point
+  // of the others (least_cost_value) instead of searched; kAbsent otherwise.
+  std::size_t nested_at = SplitSpace::kAbsent;
+  double crossing_guess = 1.0;   // where the last crossing was, in the spent share's coordinate
+  double crossing_slope = -1.0;  // the margin's change per unit of that coordinate there (< 0)
 
-  double evaluate(const std::vector<double>& x) {
+  const Evaluated& evaluate(std::vector<double> x) {
+    for (auto& v : x) v = std::clamp(v, 0.0, 1.0);
     const auto decoded = space.decode(x);
-    Evaluated e{decoded.split, evaluator.evaluate(decoded.split)};
-    e.value = e.candidate.objective_value();
-    if (evaluator.scenario().objective.lower_is_better()) e.value = -e.value;
+    Evaluated e;
+    e.x = std::move(x);
+    e.split = decoded.split;
+    SearchFigures figures;
+    e.candidate = evaluator.evaluate(e.split, &figures);
+    const auto& scenario = evaluator.scenario();
+    e.value = scenario.objective.lower_is_better() ? -figures.steering_value : figures.steering_value;
     if (!std::isfinite(e.value)) e.value = e.value > 0 ? 1e300 : -1e300;
-    // Breaking a limit costs more than any objective difference; the excess still guides towards meeting it.
-    e.penalty = 10.0 * decoded.distance2;
+    e.margins = constraint_margins(e.candidate, scenario, figures.reached);
+    e.margins.push_back(decoded.money_excess);
     if (!e.candidate.infeasible().empty()) {
-      e.penalty +=
-          2.0 + 10.0 * constraint_excess(e.candidate, evaluator.scenario()) + (decoded.feasible ? 0.0 : 1.0);
+      // Breaking a limit costs more than any objective difference; the breach still guides towards keeping
+      // it.
+      e.penalty = 1.0;
+      for (const double m : e.margins) e.penalty += 10.0 * std::max(0.0, m);
     }
     e.score = score(e);
     evaluations.push_back(std::move(e));
-    return evaluations.back().score;
+    return evaluations.back();
   }
 
-  double score(const Evaluated& e) const { return std::clamp(e.value / scale, -1e6, 1e6) - e.penalty; }
+  double normalised(const Evaluated& e) const { return std::clamp(e.value / scale, -1e6, 1e6); }
+  double score(const Evaluated& e) const { return normalised(e) - e.penalty; }
+
+  // The evaluation at `x` (the last one, when it was there: COBYLA asks for the constraints where it has
+  // just asked for the objective), simulated when new; stops the local search when the bound is reached.
+  const Evaluated& at(const std::vector<double>& x) {
+    if (!evaluations.empty()) {
+      const auto& last = evaluations.back().x;
+      bool same = last.size() == x.size();
+      for (std::size_t i = 0; same && i < x.size(); ++i) same = last[i] == std::clamp(x[i], 0.0, 1.0);
+      if (same) return evaluations.back();
+    }
+    if (evaluations.size() >= limit) throw nlopt::forced_stop();
+    try {
+      return evaluate(x);
+    } catch (...) {
+      failure = std::current_exception();
+      throw nlopt::forced_stop();
+    }
+  }
+
+  // The coordinates searched, and the whole point with the spent share's coordinate `u` put back.
+  std::vector<double> searched(std::vector<double> x) const {
+    if (nested_at != SplitSpace::kAbsent) x.erase(x.begin() + static_cast<std::ptrdiff_t>(nested_at));
+    return x;
+  }
+  std::vector<double> whole(std::vector<double> x, double u) const {
+    if (nested_at != SplitSpace::kAbsent) x.insert(x.begin() + static_cast<std::ptrdiff_t>(nested_at), u);
+    return x;
+  }
+
+  // MIN_COST_FOR_TARGET at a point of the other coordinates: the least spend whose plan reaches the target
+  // in min_probability of the trials. The margin (the target less what the KPI reaches, objective.hpp)
+  // falls as the spend grows; its crossing of zero is bracketed from the last crossing (a Newton step from
+  // the last slope, half as long again so as to land past it) and narrowed by regula falsi (Illinois) to a
+  // millionth of the spent share's range. Returns the (normalised, negated) cost at the crossing,
+  // interpolated between the plans on either side (cost is linear in the spend): a smooth function of the
+  // split for the outer search. Even the largest spend falling short returns its cost less the shortfall.
+  double least_cost_value(const std::vector<double>& point) {
+    auto x = whole(point, crossing_guess);
+    struct Probe {
+      double u, margin, value;
+    };
+    const auto probe = [&](double u) {
+      x[nested_at] = std::clamp(u, 0.0, 1.0);
+      const Evaluated& e = at(x);
+      return Probe{x[nested_at], e.margins.front(), normalised(e)};
+    };
+    std::optional<Probe> short_of, reaching;  // the nearest plans on either side of the crossing
+    const Probe first = probe(crossing_guess);
+    (first.margin > 0.0 ? short_of : reaching) = first;
+    double slope = crossing_slope;
+    while (!short_of || !reaching) {
+      const Probe& from = short_of ? *short_of : *reaching;
+      if (short_of && from.u >= 1.0) return from.value - 10.0 * from.margin;
+      if (reaching && from.u <= 0.0) return from.value;
+      const double step = 1.05 * std::abs(from.margin / slope) + 1e-7;
+      const Probe next = probe(from.u + (short_of ? step : -step));
+      if (next.margin != from.margin && (next.margin - from.margin) / (next.u - from.u) < 0.0) {
+        slope = (next.margin - from.margin) / (next.u - from.u);
+      }
+      (next.margin > 0.0 ? short_of : reaching) = next;
+    }
+    // Illinois: the weight of an end kept twice in a row is halved, so that both ends close in.
+    double weight_short = short_of->margin, weight_reaching = reaching->margin;
+    int kept = 0;  // +1: the reaching end was kept last time, -1: the short one
+    for (int i = 0; i < 60 && reaching->u - short_of->u > 1e-6 && reaching->margin < -1e-9; ++i) {
+      const double u =
+          reaching->u - weight_reaching * (reaching->u - short_of->u) / (weight_reaching - weight_short);
+      const Probe next = probe(u);
+      if (next.margin > 0.0) {
+        short_of = next;
+        weight_short = next.margin;
+        if (kept == 1) weight_reaching /= 2.0;
+        kept = 1;
+      } else {
+        reaching = next;
+        weight_reaching = next.margin;
+        if (kept == -1) weight_short /= 2.0;
+        kept = -1;
+      }
+    }
+    const double t = short_of->margin / (short_of->margin - reaching->margin);
+    crossing_guess = short_of->u + t * (reaching->u - short_of->u);
+    if (reaching->margin < short_of->margin) {
+      crossing_slope = (reaching->margin - short_of->margin) / (reaching->u - short_of->u);
+    }
+    return short_of->value + t * (reaching->value - short_of->value);
+  }
 };
 
-double callback(const std::vector<double>& x, std::vector<double>&, void* data) {
+double objective_callback(const std::vector<double>& x, std::vector<double>&, void* data) {
   auto* search = static_cast<Search*>(data);
-  // Past the budget, NLopt is told to stop; the value returned then is not used.
-  if (search->evaluations.size() >= search->max_evaluations) throw nlopt::forced_stop();
-  return search->evaluate(x);
+  if (search->nested_at != SplitSpace::kAbsent) return search->least_cost_value(x);
+  const Evaluated& e = search->at(x);
+  return search->constrained ? search->normalised(e) : e.score;
+}
+
+struct MarginSlot {
+  Search* search;
+  std::size_t index;
+};
+
+double margin_callback(const std::vector<double>& x, std::vector<double>&, void* data) {
+  const auto* slot = static_cast<MarginSlot*>(data);
+  return std::clamp(slot->search->at(x).margins[slot->index], -1e6, 1e6);
+}
+
+// Runs `algorithm` from `start` (a whole point) with initial steps `step` (in the unit box) for at most
+// `budget` evaluations; true when it stopped by its own tolerance, false when the budget ran out.
+bool local_search(Search& search, nlopt::algorithm algorithm, const std::vector<double>& start, double step,
+                  std::size_t budget) {
+  search.limit = std::min(search.bound, search.evaluations.size() + budget);
+  if (search.evaluations.size() >= search.limit) return false;
+  if (search.nested_at != SplitSpace::kAbsent) search.crossing_guess = start[search.nested_at];
+  std::vector<double> x = search.searched(start);
+  const std::size_t dims = x.size();
+  try {
+    if (dims == 0) {
+      // Only the spend varies: its crossing is the answer.
+      search.least_cost_value(x);
+      return true;
+    }
+    nlopt::opt opt(algorithm, static_cast<unsigned>(dims));
+    opt.set_lower_bounds(std::vector<double>(dims, 0.0));
+    opt.set_upper_bounds(std::vector<double>(dims, 1.0));
+    opt.set_max_objective(objective_callback, &search);
+    std::vector<MarginSlot> slots;
+    if (search.constrained) {
+      const std::size_t count = search.evaluations.front().margins.size();
+      for (std::size_t i = 0; i < count; ++i) slots.push_back({&search, i});
+      for (auto& slot : slots) opt.add_inequality_constraint(margin_callback, &slot, 0.0);
+    }
+    // A millionth of a share, and a change of the objective below 1e-12 of its size, are nothing.
+    opt.set_xtol_abs(1e-6);
+    opt.set_ftol_abs(1e-12);
+    opt.set_initial_step(std::vector<double>(dims, step));
+    double value = 0.0;
+    opt.optimize(x, value);
+  } catch (const nlopt::forced_stop&) {
+    if (search.failure) std::rethrow_exception(search.failure);
+    return false;
+  } catch (const nlopt::roundoff_limited&) {
+    // Converged as far as floating point allows.
+  }
+  return true;
+}
+
+// Whether `after` is better than `before`: newly feasible, or a score higher by more than 1e-9 of it (what
+// is left of a converged local search's last step).
+bool improved(const Evaluated& before, const Evaluated& after) {
+  const bool fb = before.candidate.infeasible().empty(), fa = after.candidate.infeasible().empty();
+  if (fa != fb) return fa;
+  return after.score > before.score + 1e-9 * std::max(1.0, std::abs(before.score));
 }
 
 // Two splits are different plans when some channel's paid or organic money (as a share of the budget), the
@@ -64,14 +247,6 @@ bool differs(const ResolvedScenario& scenario, const CandidateSplit& a, const Ca
     if (far(a.paid_pacing[t], b.paid_pacing[t])) return true;
   }
   return false;
-}
-
-// Feasible before infeasible, then the objective (and its tie-break).
-bool ranks_before(const Evaluated& a, const Evaluated& b, const Objective& objective) {
-  const bool fa = a.candidate.infeasible().empty(), fb = b.candidate.infeasible().empty();
-  if (fa != fb) return fa;
-  if (!fa) return a.score > b.score;
-  return better(a.candidate, b.candidate, objective);
 }
 
 // Up to `count` evaluations, best first, whose plans differ from each other. With `stop_at_infeasible`, an
@@ -97,82 +272,87 @@ std::vector<const Evaluated*> distinct_ranked(const std::vector<Evaluated>& eval
 
 }  // namespace
 
-std::vector<Evaluated> optimize_split(const SplitSpace& space, const SplitEvaluator& evaluator,
-                                      std::size_t max_evaluations,
-                                      const std::vector<CandidateSplit>& extra_starts) {
-  std::vector<Evaluated> evaluations;
-  Search search{space, evaluator, evaluations, std::max<std::size_t>(1, max_evaluations)};
-  const auto& objective = evaluator.scenario().objective;
+SearchOutcome optimize_split(const SplitSpace& space, const SplitEvaluator& evaluator,
+                             std::size_t max_evaluations, const std::vector<CandidateSplit>& extra_starts) {
+  SearchOutcome outcome;
+  auto& evaluations = outcome.evaluations;
+  const auto& scenario = evaluator.scenario();
+  const auto& objective = scenario.objective;
+  const std::size_t bound = std::max<std::size_t>(1, max_evaluations);
+  Search search(space, evaluator, evaluations, bound);
+  search.constrained = !scenario.constraints.empty() || objective.statistic == v1::MIN_COST_FOR_TARGET;
+  if (scenario.constraints.empty() && objective.statistic == v1::MIN_COST_FOR_TARGET &&
+      space.scale_coordinate() != SplitSpace::kAbsent) {
+    // The least cost reaching the target, searched over the split with the spend solved for.
+    search.nested_at = space.scale_coordinate();
+    search.constrained = false;
+  }
+  const auto left = [&] { return bound - std::min(bound, evaluations.size()); };
 
-  auto starts = space.starting_points();
+  // Starting points, warm ones first, within half the bound; a grid only when it takes a sixth at most.
+  std::vector<std::vector<double>> starts;
   for (const auto& split : extra_starts) starts.push_back(space.encode(split));
-  // The objective's size is known once the starting points are evaluated: score them again with it.
+  for (auto& x : space.starting_points(bound / 6)) starts.push_back(std::move(x));
   for (const auto& x : starts) {
-    if (evaluations.size() >= search.max_evaluations) break;
+    if (evaluations.size() >= std::max<std::size_t>(1, bound / 2)) break;
     search.evaluate(x);
   }
-  const double best_start = best_evaluated(evaluations, objective).candidate.objective_value();
-  search.scale = std::isfinite(best_start) ? std::max(1e-12, std::abs(best_start)) : 1.0;
+  // The objective's size is known once the starting points are evaluated: score them again with it.
+  const double best_start = evaluations[best_index(evaluations, objective)].value;
+  search.scale = objective.statistic == v1::PROB_TARGET
+                     ? 1.0
+                     : (std::abs(best_start) < 1e300 ? std::max(1e-12, std::abs(best_start)) : 1.0);
   for (auto& e : evaluations) e.score = search.score(e);
-  const std::size_t dims = space.dimensions();
-  if (dims == 0) return evaluations;
+  const std::size_t dims = space.dimensions() - (search.nested_at != SplitSpace::kAbsent ? 1 : 0);
+  if (space.dimensions() == 0) {
+    outcome.converged = true;
+    return outcome;
+  }
 
-  // Subplex from the three best distinct starting points, sharing what is left of the budget.
-  std::vector<std::vector<double>> from;
-  for (const auto* e : distinct_ranked(evaluations, evaluator.scenario(), 3, false))
-    from.push_back(space.encode(e->split));
-  const auto subplex = [&](std::vector<double> x, double step_fraction, std::size_t budget) {
-    search.max_evaluations = std::min(std::max<std::size_t>(1, max_evaluations), evaluations.size() + budget);
-    nlopt::opt opt(nlopt::LN_SBPLX, static_cast<unsigned>(dims));
-    opt.set_lower_bounds(space.lower());
-    opt.set_upper_bounds(space.upper());
-    opt.set_max_objective(callback, &search);
-    opt.set_xtol_abs(1e-5);
-    opt.set_ftol_rel(1e-9);
-    std::vector<double> step(dims);
-    for (std::size_t i = 0; i < dims; ++i) step[i] = step_fraction * (space.upper()[i] - space.lower()[i]);
-    opt.set_initial_step(step);
-    double value = 0.0;
-    try {
-      opt.optimize(x, value);
-    } catch (const nlopt::forced_stop&) {
-      // The evaluation budget ran out: what was found so far stands.
-    } catch (const nlopt::roundoff_limited&) {
-      // Converged as far as floating point allows.
+  // The local optimizers, first the one that leads: COBYLA where limits must be kept; otherwise BOBYQA,
+  // taking turns with Subplex, which leads for PROB_TARGET (its interpolated probability is linear between
+  // trials, where quadratic models stop early). Percentiles interpolate between trials too, but they are
+  // smooth at the scale of a search's steps, where BOBYQA reaches better plans in as many evaluations.
+  // BOBYQA needs two dimensions.
+  const bool kinked = objective.statistic == v1::PROB_TARGET;
+  std::vector<nlopt::algorithm> turns{nlopt::LN_COBYLA};
+  if (!search.constrained) {
+    turns = dims < 2 ? std::vector{nlopt::LN_SBPLX}
+            : kinked ? std::vector{nlopt::LN_SBPLX, nlopt::LN_BOBYQA}
+                     : std::vector{nlopt::LN_BOBYQA, nlopt::LN_SBPLX};
+  }
+  // Converged: the local search that found the best point stopped by its own tolerance, not at the bound.
+  // Restarts from the best point, each with a fresh model or simplex (a local optimizer can stall where a new
+  // start does not), the optimizers taking turns, follow while the bound allows, until one finds nothing
+  // better; one that does find better must stop by its tolerance in turn for the search to have converged.
+  const auto restart_until_quiet = [&] {
+    for (std::size_t turn = 0; left() > 0; ++turn) {
+      const std::size_t before = best_index(evaluations, objective);
+      const bool done = local_search(search, turns[turn % turns.size()], evaluations[before].x, 0.05, left());
+      if (!improved(evaluations[before], evaluations[best_index(evaluations, objective)])) return;
+      outcome.converged = done;
     }
   };
-  const auto left = [&] {
-    return std::max<std::size_t>(1, max_evaluations) - std::min(max_evaluations, evaluations.size());
-  };
-  // Half the budget goes to the starts in turn; the rest restarts from the best point with ever smaller steps
-  // (a simplex method can stall on the kinks the projection makes; a fresh simplex gets past them).
-  const std::size_t per_start = left() / 2 / std::max<std::size_t>(1, from.size());
-  for (const auto& x : from) {
-    if (left() == 0) break;
-    subplex(x, 0.1, per_start);
+  // A local search from the best starting point, then restarts; then, with what is left, from the next best
+  // distinct starting points (other basins), half of what is left each while that is 4 d + 4 evaluations at
+  // least (twice a first model of the objective): a better point found there is restarted from in turn.
+  std::vector<std::vector<double>> from;  // copies: the evaluations grow
+  for (const auto* e : distinct_ranked(evaluations, scenario, 3, false)) from.push_back(e->x);
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    const std::size_t budget = i == 0 ? left() : left() / 2;
+    if (budget == 0 || (i > 0 && budget < 4 * dims + 4)) break;
+    const std::size_t before = best_index(evaluations, objective);
+    const bool done = local_search(search, turns.front(), from[i], 0.1, budget);
+    if (i == 0 || improved(evaluations[before], evaluations[best_index(evaluations, objective)])) {
+      outcome.converged = done;
+      restart_until_quiet();
+    }
   }
-  double step = 0.05;
-  while (left() > 0) {
-    const std::size_t before = evaluations.size();
-    const double best_score = best_evaluated(evaluations, objective).score;
-    subplex(space.encode(best_evaluated(evaluations, objective).split), step,
-            std::max<std::size_t>(2 * dims + 2, left() / 3));
-    const bool improved =
-        best_evaluated(evaluations, objective).score > best_score + 1e-12 * std::abs(best_score);
-    if (evaluations.size() == before) break;
-    step = improved ? step : step / 4;
-    if (step < 1e-4) break;
-  }
-  search.max_evaluations = std::max<std::size_t>(1, max_evaluations);
-  return evaluations;
+  return outcome;
 }
 
 const Evaluated& best_evaluated(const std::vector<Evaluated>& evaluations, const Objective& objective) {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < evaluations.size(); ++i) {
-    if (ranks_before(evaluations[i], evaluations[best], objective)) best = i;
-  }
-  return evaluations[best];
+  return evaluations[best_index(evaluations, objective)];
 }
 
 std::vector<const Evaluated*> distinct_best(const std::vector<Evaluated>& evaluations,

@@ -2,16 +2,34 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+
+#include "base/kpi.hpp"
 #include "search/candidate_builder.hpp"
 #include "search/candidate_statistics.hpp"
 #include "search/money_limits.hpp"
+#include "search/objective.hpp"
 
 namespace splitsim {
 
-v1::Candidate SplitEvaluator::evaluate(const CandidateSplit& split) const {
+v1::Candidate SplitEvaluator::evaluate(const CandidateSplit& split, SearchFigures* figures) const {
   const auto& scenario = engine_.scenario();
-  auto candidate =
-      make_candidate(scenario, split, summarize_trials(engine_.simulate(split), scenario.objective), 0);
+  const auto& objective = scenario.objective;
+  const auto kpis = engine_.simulate(split);
+  auto candidate = make_candidate(scenario, split, summarize_trials(kpis, objective), 0);
+  if (figures) {
+    figures->steering_value = candidate.objective_value();
+    if (objective.statistic == v1::PROB_TARGET || objective.statistic == v1::MIN_COST_FOR_TARGET) {
+      std::vector<double> sorted = kpis.totals[kpi_index(objective.kpi)];
+      std::sort(sorted.begin(), sorted.end());
+      if (objective.statistic == v1::PROB_TARGET) {
+        figures->steering_value =
+            interpolated_probability(sorted, objective.target.value_or(0.0), lower_is_better(objective.kpi));
+      } else {
+        figures->reached = value_reached_with_probability(sorted, objective.min_probability);
+      }
+    }
+  }
   if (const auto money = money_violation(scenario, allocate(scenario, split)); !money.empty()) {
     candidate.set_infeasible(candidate.infeasible().empty() ? money : money + "; " + candidate.infeasible());
   }

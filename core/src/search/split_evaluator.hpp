@@ -9,12 +9,22 @@
 
 namespace splitsim {
 
+// What a search steers by besides the candidate's figures, read from the objective KPI's per-trial values.
+struct SearchFigures {
+  // The objective's figure made continuous in the plan: for PROB_TARGET the interpolated probability
+  // (objective.hpp), otherwise the candidate's objective figure itself.
+  double steering_value = 0.0;
+  // The value the objective KPI reaches in min_probability of the trials (MIN_COST_FOR_TARGET; else 0).
+  double reached = 0.0;
+};
+
 class SplitEvaluator {
  public:
   explicit SplitEvaluator(const Engine& engine) : engine_(engine) {}
 
-  // The candidate's KPI summaries, objective figure, and the money limit or constraint it breaks.
-  v1::Candidate evaluate(const CandidateSplit& split) const;
+  // The candidate's KPI summaries, objective figure, and the money limit or constraint it breaks; with
+  // `figures`, also what a search steers by.
+  v1::Candidate evaluate(const CandidateSplit& split, SearchFigures* figures = nullptr) const;
 
   // Every split's candidate, in order (parallel over splits and within each over blocks of trials).
   std::vector<v1::Candidate> evaluate_all(const std::vector<CandidateSplit>& splits) const;

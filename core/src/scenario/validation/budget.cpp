@@ -12,6 +12,8 @@ void check_budget(const v1::Scenario& s, const FieldPath& root, Problems& proble
     problems.add(budget, "missing: give budget { total: ... currency: \"USD\" }");
   } else if (!(std::isfinite(s.budget().total()) && s.budget().total() > 0.0)) {
     problems.add(budget.child("total"), "must be a positive amount (got " + num(s.budget().total()) + ")");
+  } else {
+    check_money_limit(s.budget().total(), budget.child("total"), problems);
   }
   // An empty currency has been defaulted to USD by now, so anything else here was typed.
   const auto& currency = s.budget().currency();

@@ -18,6 +18,12 @@ void check_organic_cost(const v1::Channel& channel, const FieldPath& path, bool 
   const double cost = channel.organic().cost_per_post();
   if (!std::isfinite(cost) || cost < 0.0) {
     problems.add(where, "must be a finite amount >= 0 (got " + num(cost) + ")");
+  } else if (cost > kMaxMoney) {
+    check_money_limit(cost, where, problems);
+  } else if (cost > 0.0 && cost < kMinUnitCost) {
+    problems.add(where, "must be at least " + num(kMinUnitCost) +
+                            " (a millionth of the currency) when given (got " + num(cost) +
+                            "): cheaper posts would be bought beyond counting");
   } else if (has_team && cost > 0.0) {
     problems.add(where,
                  "with a team, posts are priced by the team's hours: remove cost_per_post and give the post "

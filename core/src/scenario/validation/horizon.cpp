@@ -28,6 +28,12 @@ void check_custom_weights(const v1::Pacing& pacing, int periods, const FieldPath
   if (pacing.weights_size() == periods && !(total > 0.0)) {
     problems.add(path.child("weights"), "at least one period needs a weight above 0");
   }
+  // Each period's share is its weight over the total: an infinite total would make every share 0.
+  if (!std::isfinite(total)) {
+    problems.add(path.child("weights"),
+                 "the weights add up to more than a finite number: only their ratios matter, so give smaller "
+                 "ones (e.g. 1, 2, 1)");
+  }
 }
 
 // Optimised pacing splits the horizon into segments the optimizer weighs; only it can do that.

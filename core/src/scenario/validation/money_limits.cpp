@@ -11,9 +11,13 @@ namespace {
 void check_paid_amount(const v1::MoneyBounds& amount, const FieldPath& path, Problems& problems) {
   if (amount.has_min() && !finite_at_least(amount.min(), 0.0)) {
     problems.add(path.child("min"), "must be an amount >= 0 (got " + num(amount.min()) + ")");
+  } else if (amount.has_min()) {
+    check_money_limit(amount.min(), path.child("min"), problems);
   }
   if (amount.has_max() && !finite_at_least(amount.max(), 0.0)) {
     problems.add(path.child("max"), "must be an amount >= 0 (got " + num(amount.max()) + ")");
+  } else if (amount.has_max()) {
+    check_money_limit(amount.max(), path.child("max"), problems);
   }
   if (amount.has_min() && amount.has_max() && amount.min() > amount.max()) {
     problems.add(path, "min (" + num(amount.min()) + ") is above max (" + num(amount.max()) + ")");
@@ -24,6 +28,8 @@ void check_current_paid(const v1::Channel& channel, const FieldPath& path, Probl
   if (channel.has_current_paid() && !finite_at_least(channel.current_paid(), 0.0)) {
     problems.add(path.child("current_paid"),
                  "must be an amount >= 0 (got " + num(channel.current_paid()) + ")");
+  } else if (channel.has_current_paid()) {
+    check_money_limit(channel.current_paid(), path.child("current_paid"), problems);
   }
   if (channel.has_max_change() && !channel.has_current_paid()) {
     problems.add(path.child("max_change"), "needs current_paid: the change is relative to today's spend");

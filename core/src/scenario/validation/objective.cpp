@@ -24,6 +24,8 @@ void check_conversion_value(const v1::Scenario& s, const FieldPath& root, Proble
   if (!(std::isfinite(s.value_per_conversion()) && s.value_per_conversion() >= 0.0)) {
     problems.add(root.child("value_per_conversion"),
                  "must be an amount >= 0 (got " + num(s.value_per_conversion()) + ")");
+  } else {
+    check_money_limit(s.value_per_conversion(), root.child("value_per_conversion"), problems);
   }
   // ROAS is revenue over cost: without a value per conversion it is 0 for every plan.
   if (s.objective().kpi() == v1::ROAS && !(s.value_per_conversion() > 0.0)) {

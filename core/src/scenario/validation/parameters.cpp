@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/limits.hpp"
 #include "scenario/validation/sections.hpp"
 
 namespace splitsim::validation {
@@ -45,6 +46,12 @@ void check_uniform(const v1::Uniform& u, const FieldPath& where, const SpecRange
 void check_normal(const v1::Normal& n, const FieldPath& where, const SpecRange& range) {
   if (!range.finite(where.child("mean"), n.mean()) || !range.finite(where.child("sd"), n.sd())) return;
   if (!(n.sd() > 0.0)) range.problems.add(where.child("sd"), "must be > 0 (got " + num(n.sd()) + ")");
+  // Draws reach about 8.2 standard deviations from the mean (the quantile of the smallest uniform draw,
+  // 2^-53).
+  if (!std::isfinite(std::abs(n.mean()) + 10.0 * n.sd())) {
+    range.problems.add(where.child("sd"), "is so large that draws overflow (got " + num(n.sd()) +
+                                              "): the mean +- 10 sd must be finite numbers");
+  }
   if (range.outside(n.mean())) range.report_outside(where.child("mean"), "mean", n.mean());
 }
 
@@ -59,6 +66,10 @@ void check_log_normal(const v1::LogNormal& l, const FieldPath& where, const Spec
   }
   if (!(l.sigma() > 0.0)) {
     range.problems.add(where.child("sigma"), "must be > 0 (got " + num(l.sigma()) + ")");
+  } else if (l.sigma() > kMaxLogNormalSigma) {
+    range.problems.add(where.child("sigma"), "must be at most " + num(kMaxLogNormalSigma) + " (got " +
+                                                 num(l.sigma()) +
+                                                 "): at 10 the P95 is already 14 million times the median");
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "scenario/limits.hpp"
+
 namespace splitsim::validation {
 
 std::string num(double value) {
@@ -15,6 +17,13 @@ std::string known_names(const std::vector<std::string>& names) {
   std::string text;
   for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
   return text.empty() ? "(none)" : text;
+}
+
+bool check_money_limit(double amount, const FieldPath& path, Problems& problems) {
+  if (!(amount > kMaxMoney)) return true;
+  problems.add(path, std::string("must be at most ") + kMaxMoneyText + " (got " + num(amount) +
+                         "): larger amounts overflow what the models compute from them");
+  return false;
 }
 
 void check_bounds(const v1::ShareBounds& bounds, const FieldPath& path, Problems& problems) {

@@ -47,6 +47,10 @@ std::string known_names(const std::vector<std::string>& names);
 
 inline bool finite_at_least(double value, double low) { return std::isfinite(value) && value >= low; }
 
+// An amount of money at most kMaxMoney (limits.hpp); reports one above it, naming the limit, and returns
+// false.
+bool check_money_limit(double amount, const FieldPath& path, Problems& problems);
+
 // Share bounds: each end a share in [0, 1] (unset ends read as 0 and 1), and min not above max.
 void check_bounds(const v1::ShareBounds& bounds, const FieldPath& path, Problems& problems);
 

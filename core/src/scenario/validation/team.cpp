@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "scenario/limits.hpp"
 #include "scenario/team_plan.hpp"
 #include "scenario/validation/sections.hpp"
 
@@ -24,10 +25,21 @@ std::size_t check_members(const v1::Team& team, const FieldPath& path, Problems&
     const auto member = path.child("members", i);
     if (!(std::isfinite(m.fte()) && m.fte() > 0.0)) {
       problems.add(member.child("fte"), "must be > 0 full-time equivalents (got " + num(m.fte()) + ")");
+    } else if (m.fte() > kMaxMemberFte) {
+      problems.add(member.child("fte"), "must be at most " +
+                                            std::to_string(static_cast<long>(kMaxMemberFte)) +
+                                            " full-time equivalents (got " + num(m.fte()) +
+                                            "): the team's hours and cost would overflow");
     }
     if (!(std::isfinite(m.hourly_cost()) && m.hourly_cost() > 0.0)) {
       problems.add(member.child("hourly_cost"),
                    "must be a positive cost per hour (got " + num(m.hourly_cost()) + ")");
+    } else if (m.hourly_cost() < kMinUnitCost) {
+      problems.add(member.child("hourly_cost"),
+                   "must be at least " + num(kMinUnitCost) + " (a millionth of the currency; got " +
+                       num(m.hourly_cost()) + "): cheaper hours would be bought beyond counting");
+    } else {
+      check_money_limit(m.hourly_cost(), member.child("hourly_cost"), problems);
     }
     ++members;
   }
@@ -44,15 +56,31 @@ void check_hours(const v1::Team& team, const FieldPath& path, Problems& problems
   }
   const auto& h = team.hours();
   const auto hours = path.child("hours");
-  // Every post takes some time; community and campaign work may be left out.
+  // Every post takes some time; community and campaign work may be left out. Outside [kMinTaskHours,
+  // kMaxTaskHours] the posts bought, or the hours worked, overflow (limits.hpp).
+  auto at_most_a_year = [&](double value, const char* name) {
+    if (value > kMaxTaskHours) {
+      problems.add(hours.child(name),
+                   "must be at most " + num(kMaxTaskHours) + " hours, a year (got " + num(value) + ")");
+    }
+  };
   auto positive = [&](bool has, double value, const char* name) {
-    if (has && !(std::isfinite(value) && value > 0.0)) {
+    if (!has) return;
+    if (!(std::isfinite(value) && value > 0.0)) {
       problems.add(hours.child(name), "must be > 0 hours (got " + num(value) + ")");
+    } else if (value < kMinTaskHours) {
+      problems.add(hours.child(name), "must be at least 1 second, " + num(kMinTaskHours) + " hours (got " +
+                                          num(value) + "): faster posts would be bought beyond counting");
+    } else {
+      at_most_a_year(value, name);
     }
   };
   auto non_negative = [&](bool has, double value, const char* name) {
-    if (has && !(std::isfinite(value) && value >= 0.0)) {
+    if (!has) return;
+    if (!(std::isfinite(value) && value >= 0.0)) {
       problems.add(hours.child(name), "must be >= 0 hours (got " + num(value) + ")");
+    } else {
+      at_most_a_year(value, name);
     }
   };
   positive(h.has_simple_post(), h.simple_post(), "simple_post");
