@@ -12,6 +12,8 @@ packages=(
   libbenchmark-dev                           # bench/
   libnlopt-cxx-dev                           # NLopt: derivative-free optimisation of the split
   rapidjson-dev                              # RapidJSON's SAX reader: JSON scenarios' structure and lines
+  libeigen3-dev                              # Eigen: calibration's proposal covariances and Cholesky factors
+  libcsv-dev                                 # libcsv: RFC 4180 reading of history exports for calibration
 )
 
 # Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).

@@ -14,6 +14,7 @@ enum class StreamId : std::uint32_t {
   kParameters = 0,   // per-trial parameter draws, made by the runner
   kPeriodNoise = 1,  // per-period noise, drawn by plugins
   kPluginExtra = 2,  // free for a plugin's own further purposes
+  kPosterior = 3,    // the runner's posterior draws: the calibration sampler's moves, a trial's particle
 };
 
 // Named sets of trials. Each is the whole (channel, stream, trial, period, draw) address space under its own
@@ -22,9 +23,10 @@ enum class StreamId : std::uint32_t {
 // trials that chose neither. The runner derives each set's key with trial_set_seed(); plugins only ever
 // see the key of the set being simulated.
 enum class TrialSet : std::uint64_t {
-  kSearch = 0,                          // every candidate of the grid or of the search
-  kFresh = 0x9E3779B97F4A7C15ull,       // the optimizer's finalists, frontier and marginal returns
-  kComparison = 0xC2B2AE3D27D4EB4Full,  // the recommendation against its runner-ups
+  kSearch = 0,                           // every candidate of the grid or of the search
+  kFresh = 0x9E3779B97F4A7C15ull,        // the optimizer's finalists, frontier and marginal returns
+  kComparison = 0xC2B2AE3D27D4EB4Full,   // the recommendation against its runner-ups
+  kCalibration = 0x165667B19E3779F9ull,  // `splitsim calibrate`: prior draws, noise replicates, sampler moves
 };
 
 // The key of a trial set of the scenario's seed: Philox streams of another key are independent.

@@ -29,11 +29,12 @@ PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
 // Adds --max-memory-gib and --max-work, which raise the limits a run is refused beyond.
 void add_limit_options(boost::program_options::options_description& options, ResourceLimits& limits);
 
-// --trials and --seed when given.
+// --trials, --seed, --search and --calibration when given.
 ScenarioOverrides overrides_from(const boost::program_options::variables_map& vm);
 
 // The commands, each in its own file: args exclude the command name; they return the exit code or throw.
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);

@@ -33,6 +33,9 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
       "threads", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")(
       "format", po::value(&format_text)->default_value("table"), "table, json or csv")(
       "top", po::value(&top)->default_value(10), "candidates listed in the table");
+  options.add_options()("calibration", po::value<std::string>(),
+                        "draw calibrated channels' parameters from this file made by `splitsim calibrate` "
+                        "(overrides the scenario's calibration.file)");
   add_plugin_options(options, plugin_dirs);
   ResourceLimits limits;
   add_limit_options(options, limits);
@@ -40,6 +43,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   positional.add("scenario", 1);
   const std::string usage =
       "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] "
+      "[--calibration FILE] "
       "[--threads T] "
       "[--plugin-dir DIR] [--format table|json|csv]";
   const auto vm = parse(args, options, positional, usage, out);

@@ -6,6 +6,7 @@
 
 #include "app/cli_support.hpp"
 #include "base/errors.hpp"
+#include "calibration/calibration_file.hpp"
 #include "run/run_plan.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -41,7 +42,8 @@ int command_validate(const std::vector<std::string>& args, std::ostream& out) {
   const auto registry = load_registry(plugin_dirs);
   validate_scenario(loaded, registry);
   // The same plan, estimate and limits as `run`: what validate accepts, run does not refuse.
-  const auto scenario = resolve_scenario(loaded, registry);
+  auto scenario = resolve_scenario(loaded, registry);
+  use_scenario_calibration(scenario, loaded);  // a calibration file it names must fit it, as for run
   const std::size_t workers =
       threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
   const auto plan = plan_run(scenario, workers);

@@ -13,6 +13,7 @@ constexpr const char* kOverview =
     "Commands:\n"
     "  run SCENARIO          simulate every candidate split and recommend one\n"
     "  validate SCENARIO     check a scenario file without running it\n"
+    "  calibrate SCENARIO    fit channels' parameters to the account's history exports and lift tests\n"
     "  plugins list          list the loadable platform plugins\n"
     "  plugins describe NAME show a plugin's model parameters (unit, default, range)\n"
     "  plugins check NAME|PATH  run the conformance suite on a plugin\n"
@@ -41,6 +42,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     if (command == "run") return cli::command_run(rest, out, err);
     if (command == "validate") return cli::command_validate(rest, out);
+    if (command == "calibrate") return cli::command_calibrate(rest, out, err);
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
     if (command == "batch") return cli::command_batch(rest, out, err);

@@ -50,7 +50,8 @@ Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t bl
       block_trials_(std::max<std::size_t>(1, block_trials)) {
   for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
     const auto& parameters = scenario.channels[c].parameters;
-    parameters_.push_back(draw_parameters(parameters, seed_, static_cast<std::uint32_t>(c), scenario.trials));
+    parameters_.push_back(draw_parameters(parameters, seed_, static_cast<std::uint32_t>(c), scenario.trials,
+                                          scenario.channels[c].posterior.get()));
     max_parameters_ = std::max(max_parameters_, parameters.size());
   }
 }

@@ -27,6 +27,22 @@ double inverse_in_range(const Dist& dist, double lo, double hi, double u) {
   return std::clamp(quantile(dist, p), lo, hi);
 }
 
+// Each trial's parameters covered by the posterior become one whole draw of it: drawn together, they keep
+// the correlations the data put between them. The other parameters keep their own draws (and addresses).
+void take_posterior_draws(const PosteriorDraws& posterior, std::uint64_t seed, std::uint32_t channel,
+                          ParameterTable& values) {
+  const RandomStream stream(seed, channel, StreamId::kPosterior);
+  const std::size_t width = posterior.parameters.size(), draws = posterior.draws();
+  const std::uint64_t trials = values.empty() ? 0 : values[0].size();
+  tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, trials, 1024), [&](const auto& range) {
+    for (std::uint64_t t = range.begin(); t < range.end(); ++t) {
+      const auto k = std::min(draws - 1, static_cast<std::size_t>(stream.uniform(t, 0, 0) * draws));
+      for (std::size_t j = 0; j < width; ++j)
+        values[posterior.parameters[j]][t] = posterior.values[k * width + j];
+    }
+  });
+}
+
 }  // namespace
 
 double truncated_quantile(const Distribution& d, double lo, double hi, double u) {
@@ -48,7 +64,7 @@ double truncated_quantile(const Distribution& d, double lo, double hi, double u)
 }
 
 ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters, std::uint64_t seed,
-                               std::uint32_t channel, std::uint64_t trials) {
+                               std::uint32_t channel, std::uint64_t trials, const PosteriorDraws* posterior) {
   const RandomStream stream(seed, channel, StreamId::kParameters);
   std::vector<std::vector<double>> values(parameters.size(), std::vector<double>(trials));
   for (std::size_t p = 0; p < parameters.size(); ++p) {
@@ -68,6 +84,7 @@ ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters,
       }
     });
   }
+  if (posterior && posterior->draws() > 0) take_posterior_draws(*posterior, seed, channel, values);
   return values;
 }
 

@@ -16,9 +16,14 @@ double truncated_quantile(const Distribution& d, double lo, double hi, double u)
 // A channel's parameters for every trial: table[p][trial], in the plugin's parameter order.
 using ParameterTable = std::vector<std::vector<double>>;
 
+struct PosteriorDraws;
+
 // values[p][trial]: parameter p of every trial, drawn from the (seed, channel, parameters) stream at address
-// (trial, p, 0), so a trial's parameters do not depend on how many trials run or in which order.
+// (trial, p, 0), so a trial's parameters do not depend on how many trials run or in which order. With a
+// `posterior`, each trial then takes one whole draw of it for the parameters it covers, the draw chosen at
+// (trial, 0, 0) of the (seed, channel, posterior) stream.
 ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters, std::uint64_t seed,
-                               std::uint32_t channel, std::uint64_t trials);
+                               std::uint32_t channel, std::uint64_t trials,
+                               const PosteriorDraws* posterior = nullptr);
 
 }  // namespace splitsim

@@ -65,6 +65,24 @@ void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPt
   }
 }
 
+// Where each channel's parameters come from, so that nobody mistakes an assumption for a measurement.
+void print_channel_basis(std::ostringstream& out, const v1::RunMetadata& meta) {
+  if (meta.channel_basis_size() == 0) return;
+  out << "  Where the parameters come from:\n";
+  for (const auto& basis : meta.channel_basis()) {
+    out << "  " << pad(basis.channel(), 20, false);
+    if (basis.calibrated()) {
+      out << "calibrated to the account's data, " << basis.first_date() << " to " << basis.last_date() << " ("
+          << basis.calibration_file() << ")\n";
+      continue;
+    }
+    std::string set;
+    for (const auto& name : basis.scenario_parameters()) set += (set.empty() ? "" : ", ") + name;
+    out << "not calibrated: benchmark defaults" << (set.empty() ? "" : ", and the scenario's own " + set)
+        << "\n";
+  }
+}
+
 }  // namespace
 
 Format parse_format(const std::string& text) {
@@ -122,6 +140,7 @@ std::string format_table(const v1::Results& results, int top) {
     for (double share : alloc.paid_pacing()) out << " " << percent(share);
     out << "\n";
   }
+  print_channel_basis(out, meta);
   out << "\n";
   print_kpi_table(out, best.kpis(), scenario);
   out << "\n" << rec.explanation() << "\n";

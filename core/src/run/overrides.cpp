@@ -9,6 +9,9 @@ namespace splitsim {
 void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides) {
   if (overrides.trials) scenario.set_trials(*overrides.trials);
   if (overrides.seed) scenario.set_seed(*overrides.seed);
+  // Absolute: the scenario's own calibration.file is relative to the scenario, the command line's is not.
+  if (overrides.calibration)
+    scenario.mutable_calibration()->set_file(std::filesystem::absolute(*overrides.calibration).string());
   if (overrides.search == "optimize" && !scenario.search().has_optimize()) {
     scenario.mutable_search()->mutable_optimize();
     apply_defaults(scenario);

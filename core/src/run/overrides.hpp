@@ -13,7 +13,8 @@ namespace splitsim {
 struct ScenarioOverrides {
   std::optional<std::uint64_t> trials;
   std::optional<std::uint64_t> seed;
-  std::optional<std::string> search;  // "grid" or "optimize": the search strategy, with its defaults
+  std::optional<std::string> search;       // "grid" or "optimize": the search strategy, with its defaults
+  std::optional<std::string> calibration;  // a calibration file to draw calibrated channels' parameters from
 };
 
 void apply_overrides(v1::Scenario& scenario, const ScenarioOverrides& overrides);

@@ -6,6 +6,8 @@
 
 #include "base/clock.hpp"
 #include "base/errors.hpp"
+#include "calibration/calibration_file.hpp"
+#include "calibration/channel_basis.hpp"
 #include "engine/engine.hpp"
 #include "run/results_builder.hpp"
 #include "run/run_plan.hpp"
@@ -120,6 +122,7 @@ void add_metadata(v1::Results& results, const LoadedScenario& loaded, const Reso
   meta->set_trials(scenario.trials);
   *meta->mutable_scenario() = loaded.scenario;
   meta->set_scenario_file(std::filesystem::path(loaded.file).filename().string());
+  add_channel_basis(*meta, scenario, loaded.scenario);
   auto* execution = meta->mutable_execution();
   execution->set_threads(static_cast<std::uint32_t>(threads));
   execution->set_started_at(started_at);
@@ -133,7 +136,8 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
-  const ResolvedScenario scenario = resolve_scenario(loaded, registry);
+  ResolvedScenario scenario = resolve_scenario(loaded, registry);
+  use_scenario_calibration(scenario, loaded);  // calibrated channels draw from their posterior
   const RunPlan plan = plan_run(scenario, threads);
   check_resources(plan.estimate, limits, loaded.file);
   const auto& objective = loaded.scenario.objective();

@@ -26,6 +26,17 @@ struct ShareRange {
   double max = 1.0;
 };
 
+// A channel's posterior from a calibration file (core/src/calibration/): equally weighted joint draws of some
+// of its parameters. A trial takes one whole draw, so the parameters' correlations are kept; the channel's
+// other parameters keep their distributions.
+struct PosteriorDraws {
+  std::vector<std::size_t> parameters;  // plugin parameter indices, in the order of each draw's values
+  std::vector<double> values;           // draw-major: value j of draw k at [k * parameters.size() + j]
+  std::string first_date, last_date;    // the data's date range (ISO 8601)
+  std::string file;                     // the calibration file's name
+  std::size_t draws() const { return parameters.empty() ? 0 : values.size() / parameters.size(); }
+};
+
 struct ResolvedChannel {
   std::string name;
   const LoadedPlugin* plugin = nullptr;       // lives in the registry, which outlives every run
@@ -37,6 +48,7 @@ struct ResolvedChannel {
   bool money_limit_from_current = false;  // the limit is current_paid +- max_change (named so in messages)
   double cost_per_post = 0.0;             // without a team
   v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;  // with a team
+  std::shared_ptr<const PosteriorDraws> posterior;      // set by a calibration; null: the distributions
 };
 
 // Which figure of the objective KPI's distribution is best, and which way.
