@@ -157,6 +157,13 @@ TEST(Cli, UnloadablePluginIsExplainedWhenAScenarioNeedsIt) {
   expect_contains(r.err, "libsplitsim_test_wrong_abi.so: built for plugin ABI version 42");
 }
 
+// Plugins load only when named, so the list of what is available comes from the plugin folders.
+TEST(Cli, UnknownPluginListsEveryPluginOnThePath) {
+  const auto r = run_splitsim({"validate", scenario_on("myspace").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  expect_contains(r.err, "unknown plugin 'myspace'; available: instagram, linkedin, meta,");
+}
+
 TEST(Cli, PluginsListAndDescribe) {
   const auto list = run_splitsim({"plugins", "list"});
   EXPECT_EQ(list.exit_code, 0);

@@ -44,8 +44,8 @@ const LoadedPlugin* find_plugin(const v1::Channel& channel, const FieldPath& pat
   }
   const auto* plugin = registry.find(channel.plugin());
   if (plugin) return plugin;
-  std::vector<std::string> names;
-  for (const auto& loaded : registry.plugins()) names.push_back(loaded.info.name);
+  // Plugins load when first named: the search path's names, not the loaded ones, are what is available.
+  const auto names = registry.available_names();
   std::string message = "unknown plugin '" + channel.plugin() + "'; available: " + known_names(names);
   if (const auto* failure = registry.failure_for(channel.plugin())) {
     message += "; note: " + failure->to_string();
