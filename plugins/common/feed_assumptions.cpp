@@ -36,6 +36,9 @@ FeedDefaults feed_assumptions(std::string name, std::string version, std::string
         "assumption: none)");
   d.set(kConversionsPending, D::fixed(0),
         "conversions still to come from earlier spend (carried-in state; assumption: none)");
+  d.set(kReplyShare, D::fixed(0.02),
+        "engagements that need a reply or moderation (comments, messages; not likes or views): "
+        "assumption, set it from your inbox");
   return d;
 }
 

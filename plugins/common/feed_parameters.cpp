@@ -32,6 +32,7 @@ constexpr std::array<FeedParameter, kFeedParamCount> kFeedParameters{{
     {kHaloFollowRate, "halo_follow_rate", "followers per person reached by ads", 0, 0.05},
     {kReachedBefore, "reached_before", "people", 0, kLargestUserBase},
     {kConversionsPending, "conversions_pending", "conversions", 0, 1e9},
+    {kReplyShare, "reply_share", "replies needed per engagement", 0, 1},
 }};
 
 // The table is indexed by FeedParam: an entry out of place would give a parameter another's range.

@@ -31,6 +31,8 @@ enum FeedParam : std::size_t {
   kHaloFollowRate,           // new followers per person newly reached by paid media
   kReachedBefore,            // people of the audience reached by earlier campaigns (carried-in state)
   kConversionsPending,       // conversions still to come from earlier spend (carried-in carryover)
+  // Not used by the feed model: the runner reads it by name to plan the team's community work.
+  kReplyShare,  // share of engagements that need a reply (comments, messages)
   kFeedParamCount
 };
 

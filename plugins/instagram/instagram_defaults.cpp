@@ -22,6 +22,8 @@ FeedDefaults instagram_defaults() {
   d.set(kDiscoveryImpressions, D::log_normal(100, 1.0),
         "Reels and Explore show posts beyond followers (assumption)");
   d.set(kSustainablePostsPerWeek, D::fixed(4.5), "brands post about 4.5 a week (Rival IQ, 2023)");
+  d.set(kReplyShare, D::fixed(0.02),
+        "comments and direct messages needing an answer: likes dominate (assumption)");
   return d;
 }
 

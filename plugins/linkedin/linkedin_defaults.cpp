@@ -30,6 +30,8 @@ FeedDefaults linkedin_defaults() {
   d.set(kFollowRate, D::beta_mean(0.02, 200), "share of engagers who follow the page (assumption)");
   // B2B buying cycles are long: more of a click's conversions come in later weeks.
   d.set(kConversionCarryover, D::uniform(0.3, 0.5), "B2B leads convert weeks after the click (assumption)");
+  d.set(kReplyShare, D::fixed(0.04),
+        "comments on company posts are answered more often in B2B (assumption)");
   return d;
 }
 

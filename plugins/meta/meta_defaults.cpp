@@ -24,6 +24,8 @@ FeedDefaults meta_defaults() {
         "0.06% of followers per post (Rival IQ, 2023-24)");
   d.set(kOrganicCtr, D::beta_mean(0.005, 500),
         "link clicks on page posts, below the all-clicks ad CTR of 0.90% (assumption)");
+  d.set(kReplyShare, D::fixed(0.03),
+        "comments and messages needing an answer: about 3 in 100 reactions, comments and shares (assumption)");
   return d;
 }
 

@@ -27,6 +27,8 @@ FeedDefaults pinterest_defaults() {
   d.set(kDiscoveryImpressions, D::log_normal(300, 1.0),
         "search and home feed show pins beyond followers (assumption)");
   d.set(kSustainablePostsPerWeek, D::fixed(10), "pins reuse existing visuals (assumption)");
+  d.set(kReplyShare, D::fixed(0.005),
+        "engagements are saves and clicks: few comments (assumption)");
   return d;
 }
 

@@ -23,6 +23,8 @@ FeedDefaults tiktok_defaults() {
   d.set(kDiscoveryImpressions, D::log_normal(1000, 1.2),
         "the For You feed shows posts to non-followers, most of a new account's reach (assumption)");
   d.set(kSustainablePostsPerWeek, D::fixed(7), "a short video a day, filmed in batches (assumption)");
+  d.set(kReplyShare, D::fixed(0.01),
+        "comments needing an answer among likes, shares and comments (assumption)");
   return d;
 }
 

@@ -23,6 +23,8 @@ FeedDefaults x_defaults() {
   d.set(kOrganicEngagementRate, D::beta_mean(0.00035, 20000),
         "0.035% of followers per post (Rival IQ, 2023)");
   d.set(kSustainablePostsPerWeek, D::fixed(4), "brands post about 3.9 a week (Rival IQ, 2023)");
+  d.set(kReplyShare, D::fixed(0.04),
+        "replies and mentions needing an answer (assumption)");
   return d;
 }
 

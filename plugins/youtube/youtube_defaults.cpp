@@ -33,6 +33,8 @@ FeedDefaults youtube_defaults() {
   d.set(kDiscoveryImpressions, D::log_normal(300, 1.2),
         "search and suggested videos beyond subscribers (assumption)");
   d.set(kSustainablePostsPerWeek, D::fixed(2), "edited video takes hours per minute (assumption)");
+  d.set(kReplyShare, D::fixed(0.0005),
+        "engagements are views: about 1 comment needing an answer per 2,000 views (assumption)");
   return d;
 }
 

@@ -92,8 +92,8 @@ TEST(Engine, PoissonReachConvergesToItsAnalyticExpectation) {
 
 TEST(Engine, NoRandomnessGivesZeroSpread) {
   Fixture f(poisson_info(Distribution::fixed(20000)));
-  const auto outcome = summarize_trials(Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}}),
-                                        f.scenario.objective);
+  const auto outcome =
+      summarize_trials(Engine(f.scenario, TrialSet::kSearch).simulate({0.0, {1.0}, {0.0}}), f.scenario);
   const auto& reach = outcome.totals[kpi_index(v1::REACH)];
   EXPECT_EQ(reach.sd, 0.0);
   EXPECT_DOUBLE_EQ(reach.mean, models::poisson_reach(80000, 1e5));

@@ -140,7 +140,7 @@ TEST(ResultsIo, ManySmallMessagesAreRefusedBeforeTheyAreParsed) {
     out.WriteVarint32(static_cast<std::uint32_t>(kpis.size()));
     out.WriteString(kpis);
   }
-  expect_refused(deterministic_bytes(sample()) + candidate, "Candidate.kpis: more than 18 entries");
+  expect_refused(deterministic_bytes(sample()) + candidate, "Candidate.kpis: more than 26 entries");
 }
 
 // Within every count, empty entries still take 60 times their bytes once parsed: bounded by memory.

@@ -10,13 +10,42 @@
 #include "output/output_path.hpp"
 #include "output/results_io.hpp"
 #include "output/stdout_diversion.hpp"
+#include "run/progress.hpp"
 #include "run/scenario_run.hpp"
+#include "run/time_estimate.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace splitsim::cli {
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
+
+namespace {
+
+// What a person waiting for the run sees on stderr: the estimated time of a long run (and, for a large grid,
+// the optimizer suggested) always; a progress bar only when stderr is a terminal, never in a log or a pipe.
+class StderrFeedback : public RunObserver {
+ public:
+  StderrFeedback(std::ostream& err, bool terminal) : err_(err), terminal_(terminal), bar_(err) {}
+  void planned(const RunPlan& plan, bool optimize, std::size_t threads) override {
+    err_ << run_time_notice(plan, optimize, threads) << std::flush;
+    if (terminal_) bar_.start(plan.candidates);
+  }
+  void warned(const std::string& warning) override { err_ << "warning: " << warning << "\n" << std::flush; }
+  void simulated(std::size_t count) override {
+    if (terminal_) bar_.advance(count);
+  }
+  void finished() override {
+    if (terminal_) bar_.finish();
+  }
+
+ private:
+  std::ostream& err_;
+  bool terminal_;
+  ProgressBar bar_;
+};
+
+}  // namespace
 
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string scenario_file, output_file, format_text;
@@ -62,13 +91,13 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
     const std::size_t workers =
         threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
-    results = run_scenario(loaded, registry, workers, limits);
+    StderrFeedback feedback(err, stderr_is_terminal());
+    results = run_scenario(loaded, registry, workers, limits, &feedback);
   }
 
   if (!output_file.empty()) save_results(output_file, results);
   out << format_results(results, format, top);
   if (!output_file.empty() && format == Format::kTable) out << "\nResults written to " << output_file << "\n";
-  (void)err;
   return kExitOk;
 }
 

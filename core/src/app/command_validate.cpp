@@ -7,7 +7,9 @@
 #include "app/cli_support.hpp"
 #include "base/errors.hpp"
 #include "calibration/calibration_file.hpp"
+#include "run/currency_notice.hpp"
 #include "run/run_plan.hpp"
+#include "run/time_estimate.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validator.hpp"
@@ -58,7 +60,10 @@ int command_validate(const std::vector<std::string>& args, std::ostream& out) {
   char work[64];
   std::snprintf(work, sizeof work, "%.3g", plan.estimate.channel_periods);
   out << ", " << scenario.trials << " trials each; about " << memory_words(plan.estimate.bytes)
-      << " of memory on " << workers << " threads and " << work << " channel-periods of work\n";
+      << " of memory on " << workers << " threads and " << work << " channel-periods of work; about "
+      << duration_words(estimated_seconds(plan, workers)) << " to run\n";
+  out << large_grid_suggestion(plan, scenario.optimize);
+  for (const auto& warning : currency_warnings(scenario)) out << "warning: " << warning << "\n";
   return kExitOk;
 }
 

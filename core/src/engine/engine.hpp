@@ -29,6 +29,8 @@ class Engine {
   TrialKpis simulate(const CandidateSplit& split) const;
 
   const ResolvedScenario& scenario() const { return scenario_; }
+  // Channel c's drawn parameters, [parameter][trial], read-only: what explains a per-trial difference.
+  const ParameterTable& parameters(std::size_t channel) const { return parameters_[channel]; }
 
  private:
   const ResolvedScenario& scenario_;

@@ -24,13 +24,20 @@ void derive_kpis(double* k, double value_per_conversion) {
   at(v1::ENGAGEMENT_RATE) = at(v1::IMPRESSIONS) > 0.0 ? at(v1::ENGAGEMENTS) / at(v1::IMPRESSIONS) : 0.0;
   at(v1::ROAS) = cost > 0.0 ? at(v1::CONVERSIONS) * value_per_conversion / cost : 0.0;
   at(v1::FREQUENCY) = at(v1::REACH) > 0.0 ? at(v1::IMPRESSIONS) / at(v1::REACH) : 0.0;
+  // All-in (above) against media-only: paid spend alone, as an ads manager reports it.
+  const double paid = at(v1::PAID_SPEND);
+  at(v1::TOTAL_COST) = cost;
+  at(v1::MEDIA_CPC) = cost_ratio(paid, at(v1::CLICKS));
+  at(v1::MEDIA_CPA) = cost_ratio(paid, at(v1::CONVERSIONS));
+  at(v1::MEDIA_ROAS) = paid > 0.0 ? at(v1::CONVERSIONS) * value_per_conversion / paid : 0.0;
 }
 
 // The KPIs a channel adds to the totals; the ratios and the shortfall are computed on the totals instead.
 constexpr v1::Kpi kAdditive[] = {
-    v1::REACH,       v1::IMPRESSIONS,      v1::ENGAGEMENTS,      v1::CLICKS,
-    v1::CONVERSIONS, v1::FOLLOWERS_GAINED, v1::PAID_IMPRESSIONS, v1::ORGANIC_IMPRESSIONS,
-    v1::PAID_SPEND,  v1::ORGANIC_COST,     v1::TEAM_HOURS};
+    v1::REACH,           v1::IMPRESSIONS,      v1::ENGAGEMENTS,      v1::CLICKS,
+    v1::CONVERSIONS,     v1::FOLLOWERS_GAINED, v1::PAID_IMPRESSIONS, v1::ORGANIC_IMPRESSIONS,
+    v1::PAID_SPEND,      v1::ORGANIC_COST,     v1::TEAM_HOURS,       v1::CONTENT_HOURS,
+    v1::COMMUNITY_HOURS, v1::CAMPAIGN_HOURS,   v1::STRATEGY_HOURS};
 
 // Output arrays of trial i summed over the horizon into the additive KPIs (organic and paid impressions
 // both count as impressions).
@@ -56,7 +63,7 @@ void add_outputs(const OutputBuffers& out, std::size_t i, double* kpis) {
 
 KpiAccumulator::KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials)
     : scenario_(scenario),
-      team_hours_(block_trials * scenario.periods),
+      community_hours_(block_trials * scenario.periods),
       max_audience_(block_trials),
       channel_reach_(scenario.channels.size()) {}
 
@@ -66,31 +73,35 @@ void KpiAccumulator::begin(const Allocation& allocation, TrialKpis& kpis, std::u
   kpis_ = &kpis;
   first_ = first;
   n_ = n;
-  std::fill(team_hours_.begin(), team_hours_.begin() + n * scenario_.periods, 0.0);
+  std::fill(community_hours_.begin(), community_hours_.begin() + n * scenario_.periods, 0.0);
 }
 
 void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
   const std::size_t periods = scenario_.periods;
   const ChannelBudget& budget = allocation_->channels[c];
   const TeamPlan& team = scenario_.team;
-  const double fixed_hours = budget.planned_hours / static_cast<double>(periods);
+  // Community work follows what needs a reply, not every view or like: the channel's reply share.
+  const double community_per_1000 = team.community_hours_per_1000(scenario_.channels[c].reply_share);
   for (std::size_t i = 0; i < n_; ++i) {
     const std::size_t trial = first_ + i;
     double kpis[kKpiCount] = {};
     add_outputs(out, i, kpis);
-    kpis[kpi_index(v1::ORGANIC_COST)] = budget.organic_budget;
-    double hours = 0.0;
+    kpis[kpi_index(v1::ORGANIC_COST)] = budget.organic_budget + budget.team_cost;
+    double community = 0.0;
     if (team.present) {
       const double* engagements = out.row(Output::kEngagements, i);
-      double* needed = team_hours_.data() + i * periods;
+      double* needed = community_hours_.data() + i * periods;
       for (std::size_t t = 0; t < periods; ++t) {
-        const double period_hours =
-            fixed_hours + engagements[t] / 1000.0 * team.community_per_1000_engagements;
+        const double period_hours = engagements[t] / 1000.0 * community_per_1000;
         needed[t] += period_hours;
-        hours += period_hours;
+        community += period_hours;
       }
     }
-    kpis[kpi_index(v1::TEAM_HOURS)] = hours;
+    kpis[kpi_index(v1::CONTENT_HOURS)] = budget.content_hours;
+    kpis[kpi_index(v1::COMMUNITY_HOURS)] = community;
+    kpis[kpi_index(v1::CAMPAIGN_HOURS)] = budget.campaign_hours;
+    kpis[kpi_index(v1::STRATEGY_HOURS)] = budget.strategy_hours;
+    kpis[kpi_index(v1::TEAM_HOURS)] = budget.planned_hours + community;
     max_audience_[i] = c == 0 ? out.audience[i] : std::max(max_audience_[i], out.audience[i]);
     for (const v1::Kpi k : kAdditive) kpis_->totals[kpi_index(k)][trial] += kpis[kpi_index(k)];
     derive_kpis(kpis, scenario_.value_per_conversion);
@@ -108,11 +119,16 @@ void KpiAccumulator::finish() {
     for (std::size_t c = 0; c < channels; ++c)
       channel_reach_[c] = kpis_->channels[c][kpi_index(v1::REACH)][trial];
     row[kpi_index(v1::REACH)] = total_reach(channel_reach_.data(), channels, population, scenario_.overlap);
+    // A team paid outside a media-only budget that no channel's posts took still counts in all-in costs.
+    row[kpi_index(v1::ORGANIC_COST)] += allocation_->team_cost_unassigned;
     double shortfall = 0.0;
     if (scenario_.team.present) {
-      const double* needed = team_hours_.data() + i * scenario_.periods;
+      // Each period's needs against what the roles that may do them can work.
+      const double* community = community_hours_.data() + i * scenario_.periods;
+      ActivityHoursArray needs = allocation_->hours_per_period;
       for (std::size_t t = 0; t < scenario_.periods; ++t) {
-        shortfall += std::max(0.0, needed[t] - scenario_.team.capacity_per_period);
+        needs[static_cast<int>(Activity::kCommunity)] = community[t];
+        shortfall += scenario_.team.shortfall(needs);
       }
     }
     row[kpi_index(v1::TEAM_SHORTFALL_HOURS)] = shortfall;

@@ -14,10 +14,11 @@ namespace splitsim {
 
 // For each trial of a block: add_channel() sums a channel's outputs over the horizon into its additive KPIs
 // (reach, impressions, engagements, clicks, conversions, followers, paid spend), adds its organic cost and
-// team hours, derives its ratios, and adds it to the totals; finish() computes what only the whole plan
-// has: reach across channels with their overlap, the team's shortfall against its capacity per period, and
-// the ratios of the totals. Channels are added in scenario order, so sums never depend on scheduling.
-// One accumulator per worker thread: its scratch is allocated once, never per trial.
+// team hours by activity (community work from the engagements that need a reply), derives its ratios, and
+// adds it to the totals; finish() computes what only the whole plan has: reach across channels with their
+// overlap, the team's shortfall against what its roles can work per period, and the ratios of the totals.
+// Channels are added in scenario order, so sums never depend on scheduling. One accumulator per worker
+// thread: its scratch is allocated once, never per trial.
 class KpiAccumulator {
  public:
   KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials);
@@ -33,9 +34,9 @@ class KpiAccumulator {
   TrialKpis* kpis_ = nullptr;
   std::uint64_t first_ = 0;
   std::size_t n_ = 0;
-  std::vector<double> team_hours_;     // block_trials * periods: hours the plan needs in each period
-  std::vector<double> max_audience_;   // block_trials: largest channel audience, the default population
-  std::vector<double> channel_reach_;  // channels: one trial's reach per channel, for the total
+  std::vector<double> community_hours_;  // block_trials * periods: community hours needed in each period
+  std::vector<double> max_audience_;     // block_trials: largest channel audience, the default population
+  std::vector<double> channel_reach_;    // channels: one trial's reach per channel, for the total
 };
 
 }  // namespace splitsim

@@ -8,7 +8,9 @@
 #include "base/csv.hpp"
 #include "base/errors.hpp"
 #include "base/json_text.hpp"
+#include "base/kpi.hpp"
 #include "scenario/resolve.hpp"
+#include "search/objective.hpp"
 #include "search/ranking.hpp"
 
 namespace splitsim {
@@ -48,21 +50,118 @@ std::string kpi_name(v1::Kpi kpi) {
 
 // KPIs that mean nothing for this scenario: ROAS without a value per conversion, hours without a team.
 bool applies(v1::Kpi kpi, const v1::Scenario& scenario) {
-  if (kpi == v1::ROAS) return scenario.value_per_conversion() > 0.0;
-  if (kpi == v1::TEAM_HOURS || kpi == v1::TEAM_SHORTFALL_HOURS) return scenario.has_team();
+  if (kpi == v1::ROAS || kpi == v1::MEDIA_ROAS) return scenario.value_per_conversion() > 0.0;
+  if (kpi == v1::TEAM_HOURS || kpi == v1::TEAM_SHORTFALL_HOURS || kpi == v1::CONTENT_HOURS ||
+      kpi == v1::COMMUNITY_HOURS || kpi == v1::CAMPAIGN_HOURS || kpi == v1::STRATEGY_HOURS)
+    return scenario.has_team();
   return true;
 }
 
+// The KPI distributions. A ratio KPI takes two rows, each named for what it is: the ratio of the expected
+// totals (what practitioners call the plan's CPA: total cost / expected conversions) and the distribution
+// of the ratio trial by trial (its mean is dominated by the bad trials). The target's probability reads
+// "at least" for what is maximised and "at most" for costs.
 void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis,
                      const v1::Scenario& scenario) {
-  out << "  " << pad("KPI", 20, false) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
-      << pad("P(>=target)", 13) << "\n";
+  const bool at_most = lower_is_better(scenario.objective().kpi());
+  out << "  " << pad("KPI", 28, false) << pad("mean", 14) << pad("P5", 14) << pad("P50", 14) << pad("P95", 14)
+      << pad(at_most ? "P(<=target)" : "P(>=target)", 13) << "\n";
   for (const auto& k : kpis) {
     if (!applies(k.kpi(), scenario)) continue;
-    out << "  " << pad(kpi_name(k.kpi()), 20, false) << pad(number(k.mean()), 14) << pad(number(k.p5()), 14)
-        << pad(number(k.p50()), 14) << pad(number(k.p95()), 14)
-        << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
+    const std::string name = kpi_name(k.kpi());
+    if (k.has_ratio_of_means()) {
+      out << "  " << pad(name + ", ratio of totals", 28, false) << pad(number(k.ratio_of_means()), 14)
+          << "\n";
+    }
+    out << "  " << pad(k.has_ratio_of_means() ? name + ", per trial" : name, 28, false)
+        << pad(number(k.mean()), 14) << pad(number(k.p5()), 14) << pad(number(k.p50()), 14)
+        << pad(number(k.p95()), 14) << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
   }
+}
+
+// Each constraint's figure at the recommended split against its limit.
+void print_constraints(std::ostringstream& out, const v1::Candidate& best, const v1::Scenario& scenario) {
+  if (scenario.constraints_size() == 0) return;
+  out << "\nConstraints at this split:\n";
+  for (int i = 0; i < scenario.constraints_size(); ++i) {
+    const KpiLimit limit = resolve_constraint(scenario.constraints(i), i);
+    const v1::ConstraintFigure* figure = nullptr;
+    for (const auto& k : best.kpis()) {
+      for (const auto& f : k.constraint_figures()) {
+        if (k.kpi() == limit.kpi && static_cast<int>(f.constraint()) == i) figure = &f;
+      }
+    }
+    out << "  " << pad(constraint_words(limit), 40, false);
+    if (!figure) {
+      out << "\n";
+      continue;
+    }
+    if (limit.probability) {
+      out << "share " << fmt("%.3g", figure->value()) << "; " << kpi_name(limit.kpi) << " "
+          << (limit.at_least ? "at least " : "at most ") << number(figure->steering()) << " in "
+          << percent(*limit.probability) << " of trials\n";
+    } else {
+      out << number(figure->value()) << "\n";
+    }
+  }
+}
+
+// What the marginal-return table measures: the change in a ratio or a cost is not an amount bought.
+std::string marginal_words(v1::Kpi kpi) {
+  if (ratio_parts(kpi).is_ratio() || lower_is_better(kpi)) return "change in " + kpi_name(kpi);
+  return kpi_name(kpi);
+}
+
+double kpi_mean(const v1::Candidate& candidate, v1::Kpi kpi) {
+  for (const auto& k : candidate.kpis())
+    if (k.kpi() == kpi) return k.mean();
+  return 0.0;
+}
+
+// What the money pays for, and the team's hours by role against what each role can work, per period (the
+// mean over trials), naming the role that binds.
+void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, const v1::Scenario& scenario) {
+  const std::string currency = " " + scenario.budget().currency();
+  const double paid = kpi_mean(best, v1::PAID_SPEND), organic = kpi_mean(best, v1::ORGANIC_COST);
+  const bool media_only = scenario.budget().covers() == v1::Budget::MEDIA_ONLY;
+  if (organic > 0.0) {
+    out << "  Costs: paid media " << number(paid) << currency << " + "
+        << (media_only ? "team (paid outside the media budget) " : "organic effort ") << number(organic)
+        << currency << " = " << number(paid + organic) << currency
+        << " all-in; cpa, cpc and roas count all of it, media cpa, media cpc and media roas paid media "
+           "only\n";
+  }
+  if (!scenario.has_team()) return;
+  const TeamPlan team = resolve_team(scenario);
+  const double periods = std::max(1, scenario.horizon().periods());
+  ActivityHoursArray needs{};
+  needs[static_cast<int>(Activity::kContent)] = kpi_mean(best, v1::CONTENT_HOURS) / periods;
+  needs[static_cast<int>(Activity::kCommunity)] = kpi_mean(best, v1::COMMUNITY_HOURS) / periods;
+  needs[static_cast<int>(Activity::kCampaigns)] = kpi_mean(best, v1::CAMPAIGN_HOURS) / periods;
+  needs[static_cast<int>(Activity::kStrategy)] = kpi_mean(best, v1::STRATEGY_HOURS) / periods;
+  const TeamUse use = team.use(needs);
+  out << "  Team by role, hours per period (mean over trials):\n";
+  for (std::size_t r = 0; r < team.roles.size(); ++r) {
+    const auto& role = team.roles[r];
+    std::string does;
+    for (int a = 0; a < kActivityCount; ++a) {
+      if (role.activities & (1u << a))
+        does += (does.empty() ? "" : ", ") + std::string(activity_name(Activity(a)));
+    }
+    out << "    " << pad(role.name, 24, false) << pad(number(use.role_hours[r]), 8) << " of "
+        << pad(number(role.hours_per_period), 8, false) << " " << does << "\n";
+  }
+  std::string binding;
+  for (const std::size_t r : use.binding_roles)
+    binding += (binding.empty() ? "" : " and ") + team.roles[r].name;
+  if (binding.empty()) return;
+  out << (use.unmet > 0.0 ? "  Short of hours: " : "  Binding role: ") << binding << " (the plan needs "
+      << percent(use.binding_load) << " of their hours"
+      << (use.unmet > 0.0 ? ": not staffable as written)" : ")");
+  // Replies come in bursts: a plan that fits on average may still fall short in some trials.
+  const double shortfall = kpi_mean(best, v1::TEAM_SHORTFALL_HOURS);
+  if (shortfall > 0.0) out << "; hours unmet over the horizon, mean over trials: " << number(shortfall);
+  out << "\n";
 }
 
 // Where each channel's parameters come from, so that nobody mistakes an assumption for a measurement.
@@ -81,6 +180,52 @@ void print_channel_basis(std::ostringstream& out, const v1::RunMetadata& meta) {
     out << "not calibrated: benchmark defaults" << (set.empty() ? "" : ", and the scenario's own " + set)
         << "\n";
   }
+}
+
+// Today's plan beside the recommendation (both on the comparison trials), the gain with its interval, and
+// the bounds today's plan breaks.
+void print_current_plan(std::ostringstream& out, const v1::Recommendation& rec) {
+  if (!rec.has_baseline()) return;
+  const auto& b = rec.baseline();
+  const std::string what = kpi_name(rec.objective().kpi());
+  out << "\nToday's plan against the recommendation (both on the same new trials):\n";
+  out << "  " << pad("channel", 20, false) << pad("paid today", 14) << pad("recommended", 14)
+      << pad("change", 14) << pad("posts/wk today", 16) << pad("recommended", 14) << "\n";
+  for (const auto& c : b.channels()) {
+    const double change = c.recommended_paid() - c.current_paid();
+    out << "  " << pad(c.channel(), 20, false) << pad(number(c.current_paid()), 14)
+        << pad(number(c.recommended_paid()), 14) << pad((change > 0 ? "+" : "") + number(change), 14)
+        << pad(fmt("%.1f", c.current_posts_per_week()), 16)
+        << pad(fmt("%.1f", c.recommended_posts_per_week()), 14) << "\n";
+  }
+  const auto& g = b.gain();
+  out << "  " << what << " (objective figure): today " << number(b.objective_value()) << ", recommended "
+      << number(b.recommended_objective_value()) << "; trial by trial the recommendation gives "
+      << (g.mean_difference() > 0 ? "+" : "") << number(g.mean_difference()) << " " << what
+      << " (95% interval " << number(g.ci_low()) << " to " << number(g.ci_high()) << ") and does better in "
+      << percent(g.prob_better()) << " of trials\n";
+  if (b.outside_bounds_size() > 0) {
+    out << "  Today's plan breaks the scenario's bounds or differs from what was written (simulated all the "
+           "same):\n";
+    for (const auto& line : b.outside_bounds()) out << "    " << line << "\n";
+  }
+}
+
+// The inputs that decide between the recommendation and its runner-up, and the cautions.
+void print_why(std::ostringstream& out, const v1::Recommendation& rec) {
+  if (rec.drivers_size() > 0) {
+    out << "\nWhat decides it (rank correlation of each drawn input with the recommendation's edge over the "
+           "runner-up, trial by trial):\n";
+    for (const auto& d : rec.drivers()) {
+      out << "  " << pad(d.channel() + " " + d.parameter(), 32, false)
+          << pad(fmt("%+.2f", d.rank_correlation()), 8) << "  "
+          << (d.source() == "default"    ? "plugin default (benchmark assumption)"
+              : d.source() == "scenario" ? "the scenario's figure"
+                                         : "calibrated")
+          << "\n";
+    }
+  }
+  for (const auto& w : rec.warnings()) out << "Warning: " << w << "\n";
 }
 
 }  // namespace
@@ -127,10 +272,11 @@ std::string format_table(const v1::Results& results, int top) {
   }
   if (alloc.team_capacity_hours() > 0.0) {
     out << "  Team: the plan needs " << number(alloc.planned_team_hours())
-        << " hours for posts and campaigns "
+        << " hours for posts, campaigns and strategy "
         << "(plus community work, in team hours below) of " << number(alloc.team_capacity_hours())
         << " available over the horizon\n";
   }
+  print_costs_and_team(out, best, scenario);
   if (alloc.budget_spent_share() > 0.0 && alloc.budget_spent_share() < 0.9999) {
     out << "  Spends " << percent(alloc.budget_spent_share()) << " of the budget: more would not pay\n";
   }
@@ -143,7 +289,10 @@ std::string format_table(const v1::Results& results, int top) {
   print_channel_basis(out, meta);
   out << "\n";
   print_kpi_table(out, best.kpis(), scenario);
+  print_constraints(out, best, scenario);
   out << "\n" << rec.explanation() << "\n";
+  print_current_plan(out, rec);
+  print_why(out, rec);
   if (!rec.strategy().empty()) {
     out << "Search: " << rec.strategy() << ", " << rec.evaluations() << " candidates simulated"
         << (rec.fresh_trials() ? "; the figures above come from fresh trials the search never saw" : "")
@@ -151,7 +300,8 @@ std::string format_table(const v1::Results& results, int top) {
   }
 
   if (rec.marginal_returns_size() > 0) {
-    out << "\nMarginal return at this split: " << kpi_name(rec.objective().kpi()) << " per 1,000 " << currency
+    out << "\nMarginal return at this split: " << marginal_words(rec.objective().kpi()) << " per 1,000 "
+        << currency
         << " more (measured over " << number(rec.marginal_step()) << ")\n";
     out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << "\n";
     for (const auto& m : rec.marginal_returns()) {
@@ -217,7 +367,7 @@ std::string format_csv(const v1::Results& results) {
   // For scope "total" the shares are of the whole budget; for a channel, of the paid and organic budgets.
   out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,"
          "p95,"
-         "cvar5,prob_target,objective_value,p10,infeasible\n";
+         "cvar5,prob_target,objective_value,p10,infeasible,p90,ratio_of_means\n";
   const auto recommended =
       results.has_recommendation() ? static_cast<int>(results.recommendation().candidate_index()) : -1;
   auto rows = [&](const v1::Candidate& c, const std::string& scope, double paid_share, double organic_share,
@@ -229,7 +379,16 @@ std::string format_csv(const v1::Results& results) {
           << v1::Kpi_Name(k.kpi()) << "," << k.mean() << "," << k.sd() << "," << k.p5() << "," << k.p50()
           << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
-      out << "," << c.objective_value() << "," << k.p10() << "," << csv_field(c.infeasible()) << "\n";
+      out << "," << c.objective_value() << "," << k.p10() << "," << csv_field(c.infeasible()) << ","
+          << k.p90() << ",";
+      if (k.has_ratio_of_means()) out << k.ratio_of_means();
+      out << "\n";
+      // Each constraint's figure as a row of its own: the share within the limit (chance constraints) or
+      // the statistic limited, in the mean column.
+      for (const auto& f : k.constraint_figures()) {
+        out << c.index() << "," << (static_cast<int>(c.index()) == recommended ? 1 : 0) << ",constraint_"
+            << f.constraint() << ",,,,," << v1::Kpi_Name(k.kpi()) << "," << f.value() << ",,,,,,,,,,,\n";
+      }
     }
   };
   for (const auto& c : results.candidates()) {
@@ -252,15 +411,27 @@ std::string format_csv(const v1::Results& results) {
           << a.paid_budget() << "," << a.organic_budget() << "," << v1::Kpi_Name(k.kpi()) << "," << k.mean()
           << "," << k.sd() << "," << k.p5() << "," << k.p50() << "," << k.p95() << "," << k.cvar5() << ",";
       if (k.has_prob_target()) out << k.prob_target();
-      out << "," << point.objective_value() << "," << k.p10() << ",\n";
+      out << "," << point.objective_value() << "," << k.p10() << ",," << k.p90() << ",";
+      if (k.has_ratio_of_means()) out << k.ratio_of_means();
+      out << "\n";
+    }
+    // Today's plan per channel (mean = paid money today; objective_value = the recommended paid money).
+    for (const auto& c : rec.baseline().channels()) {
+      out << "baseline_paid,0," << csv_field(c.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi()) << ","
+          << c.current_paid() << ",,,,,,," << c.recommended_paid() << ",,,,\n";
+    }
+    // What decides the choice (kpi = the parameter, mean = its rank correlation, infeasible = its source).
+    for (const auto& d : rec.drivers()) {
+      out << "driver,0," << csv_field(d.channel()) << ",,,,," << csv_field(d.parameter()) << ","
+          << d.rank_correlation() << ",,,,,,,,," << csv_field(d.source()) << ",,\n";
     }
     for (const auto& m : rec.marginal_returns()) {
       // mean = KPI gained per 1,000 more money on that side of the channel.
       out << "marginal_paid,0," << csv_field(m.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
-          << "," << m.paid() << ",,,,,,,,,\n";
+          << "," << m.paid() << ",,,,,,,,,,,\n";
       if (m.organic_possible()) {
         out << "marginal_organic,0," << csv_field(m.channel()) << ",,,,,"
-            << v1::Kpi_Name(rec.objective().kpi()) << "," << m.organic() << ",,,,,,,,,\n";
+            << v1::Kpi_Name(rec.objective().kpi()) << "," << m.organic() << ",,,,,,,,,,,\n";
       }
     }
   }

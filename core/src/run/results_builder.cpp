@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/errors.hpp"
+#include "search/comparison.hpp"
 #include "search/objective.hpp"
 #include "search/ranking.hpp"
 
@@ -80,9 +81,8 @@ v1::Results build_results(const ResolvedScenario& scenario, const v1::Objective&
   const int best = best_feasible(results.candidates(), objective);
   if (best < 0 && closest >= 0) {
     // Nothing meets the constraints: say which one binds, with the closest candidate's figures.
-    throw InputError({{scenario.file, 0, "constraints",
-                       "no candidate split meets the constraints; the closest breaks " +
-                           results.candidates(closest).infeasible()}});
+    throw InputError(
+        {{scenario.file, 0, "constraints", infeasibility_message(results.candidates(), scenario)}});
   }
   if (best >= 0) {
     auto* recommendation = results.mutable_recommendation();
@@ -96,21 +96,8 @@ v1::Results build_results(const ResolvedScenario& scenario, const v1::Objective&
 
 std::string explain_comparison(const v1::Recommendation& recommendation) {
   if (recommendation.runner_ups_size() == 0) return "";
-  const auto& c = recommendation.runner_ups(0);
-  const auto& objective = recommendation.objective();
-  const std::string what =
-      objective.statistic() == v1::MIN_COST_FOR_TARGET ? "total cost" : v1::Kpi_Name(objective.kpi());
-  char line[512];
-  std::snprintf(line, sizeof line,
-                "\nAgainst #%u, trial by trial on new trials: %+.4g %s on average (95%% interval %+.4g to "
-                "%+.4g); the recommendation does better in %.0f%% of trials.",
-                c.candidate_index(), c.mean_difference(), what.c_str(), c.ci_low(), c.ci_high(),
-                100.0 * c.prob_better());
-  std::string text = line;
-  if (c.ci_low() <= 0.0 && c.ci_high() >= 0.0) {
-    text += " The interval includes zero: on these trials the two plans are not told apart.";
-  }
-  return text;
+  // On the objective's own statistic, trial by trial on new trials, with the mean and the share won beside.
+  return "\n" + describe_comparison(recommendation.runner_ups(0), recommendation.objective());
 }
 
 }  // namespace splitsim

@@ -1,5 +1,7 @@
 #include "run/scenario_run.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -9,56 +11,103 @@
 #include "calibration/calibration_file.hpp"
 #include "calibration/channel_basis.hpp"
 #include "engine/engine.hpp"
+#include "run/currency_notice.hpp"
 #include "run/results_builder.hpp"
 #include "run/run_plan.hpp"
+#include "scenario/allocation.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_validator.hpp"
+#include "search/baseline.hpp"
 #include "search/comparison.hpp"
 #include "search/frontier.hpp"
 #include "search/marginal_returns.hpp"
+#include "search/min_paid.hpp"
 #include "search/optimizer.hpp"
 #include "search/ranking.hpp"
+#include "search/robustness.hpp"
+#include "search/sensitivity.hpp"
 #include "search/split_evaluator.hpp"
 
 namespace splitsim {
 namespace {
 
+// Why the recommendation: the uncertain inputs that decide between it and its runner-up (`advantage`: the
+// recommendation's per-trial edge, positive when it does better), recorded, and a line on the strongest.
+std::string add_drivers(v1::Recommendation& recommendation, const Engine& comparison,
+                        const std::vector<double>& advantage) {
+  const auto drivers = decisive_inputs(comparison, advantage);
+  for (const auto& driver : drivers) *recommendation.add_drivers() = driver;
+  return explain_drivers(comparison, drivers);
+}
+
 // The recommendation against the next best candidates, trial by trial on trials of their own (the
-// comparison set, which chose nothing, so the comparison is not biased towards the winner), and its
-// marginal returns (on `evaluator`'s trials, those of the figures reported).
+// comparison set, which chose nothing, so the comparison is not biased towards the winner), what decides
+// between it and the first of them, today's plan beside it on the same trials, and its marginal returns
+// (on `evaluator`'s trials, those of the figures reported).
 void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& evaluator,
                                  const std::vector<CandidateSplit>& splits) {
   if (!results.has_recommendation()) return;
   const auto& scenario = evaluator.scenario();
   auto* recommendation = results.mutable_recommendation();
   const int best = static_cast<int>(recommendation->candidate_index());
+  const auto& best_split = splits[static_cast<std::size_t>(best)];
   std::vector<int> others = ranked_positions(results.candidates(), scenario.objective, true);
   std::erase(others, best);
   if (others.size() > 4) others.resize(4);
-  if (!others.empty()) {
+  const auto current = current_plan(scenario);
+  std::string why;
+  if (!others.empty() || current) {
     const Engine engine(scenario, TrialSet::kComparison);
     const SplitEvaluator comparison(engine);
-    const auto best_per_trial = comparison.objective_kpi_per_trial(splits[static_cast<std::size_t>(best)]);
+    const auto best_per_trial = comparison.objective_kpi_per_trial(best_split);
     for (const int other : others) {
       *recommendation->add_runner_ups() =
           compare_splits(comparison, best_per_trial, splits[static_cast<std::size_t>(other)],
                          static_cast<std::uint32_t>(other));
     }
+    if (!others.empty()) {
+      auto advantage = comparison.objective_kpi_per_trial(splits[static_cast<std::size_t>(others.front())]);
+      const bool lower = scenario.objective.lower_is_better();
+      for (std::size_t i = 0; i < advantage.size(); ++i) {
+        advantage[i] = lower ? advantage[i] - best_per_trial[i] : best_per_trial[i] - advantage[i];
+      }
+      why = add_drivers(*recommendation, engine, advantage);
+    }
+    if (current) {
+      *recommendation->mutable_baseline() = compare_with_current(
+          comparison, *current, best_split, best_per_trial, static_cast<std::uint32_t>(best));
+    }
   }
   double step = 0.0;
-  for (auto& r : marginal_returns(evaluator, splits[static_cast<std::size_t>(best)])) {
+  for (auto& r : marginal_returns(evaluator, best_split)) {
     step = std::max({step, r.paid_step(), r.organic_step()});
     *recommendation->add_marginal_returns() = std::move(r);
   }
   recommendation->set_marginal_step(step);
-  recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation));
+  recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation) + why);
+  for (auto& warning : robustness_warnings(results, scenario))
+    recommendation->add_warnings(std::move(warning));
+}
+
+// Every split's candidate, in order, as SplitEvaluator::evaluate_all, telling the observer of each one done.
+std::vector<v1::Candidate> evaluate_observed(const SplitEvaluator& evaluator,
+                                             const std::vector<CandidateSplit>& splits,
+                                             RunObserver* observer) {
+  if (!observer) return evaluator.evaluate_all(splits);
+  std::vector<v1::Candidate> candidates(splits.size());
+  tbb::parallel_for(std::size_t{0}, splits.size(), [&](std::size_t i) {
+    candidates[i] = evaluator.evaluate(splits[i]);
+    observer->simulated(1);
+  });
+  return candidates;
 }
 
 v1::Results grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                     const std::vector<CandidateSplit>& candidates) {
+                     const std::vector<CandidateSplit>& candidates, RunObserver* observer) {
   const Engine engine(scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
-  auto results = build_results(scenario, objective_as_written, evaluator.evaluate_all(candidates));
+  auto results =
+      build_results(scenario, objective_as_written, evaluate_observed(evaluator, candidates, observer));
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("grid");
   recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
@@ -66,13 +115,15 @@ v1::Results grid_run(const ResolvedScenario& scenario, const v1::Objective& obje
   return results;
 }
 
-v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written) {
+v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
+                         RunObserver* observer) {
   const auto& options = scenario.optimizer;
 
   const Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
   const SplitEvaluator search(search_engine), fresh(fresh_engine);
   const SplitSpace space(scenario, scenario.up_to ? scenario.min_spend_share : 1.0, 1.0);
   const auto outcome = optimize_split(space, search, options.max_evaluations);
+  if (observer) observer->simulated(outcome.evaluations.size());  // the search runs whole: told at its end
 
   // The finalists, judged again on trials the search never saw: the figures reported are unbiased.
   std::vector<CandidateSplit> finalists;
@@ -80,6 +131,9 @@ v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& 
   for (const auto* e : distinct_best(outcome.evaluations, scenario, options.finalists)) {
     finalists.push_back(e->split);
     candidates.push_back(fresh.evaluate(e->split));
+    if (auto minimum = min_paid_violation(scenario, allocate(scenario, e->split)); !minimum.empty()) {
+      candidates.back().set_infeasible(minimum);  // never recommended, however well it scores
+    }
   }
   auto results = build_results(scenario, objective_as_written, std::move(candidates));
   auto* recommendation = results.mutable_recommendation();
@@ -132,7 +186,7 @@ void add_metadata(v1::Results& results, const LoadedScenario& loaded, const Reso
 }  // namespace
 
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
-                         const ResourceLimits& limits) {
+                         const ResourceLimits& limits, RunObserver* observer) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
@@ -140,9 +194,18 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
   use_scenario_calibration(scenario, loaded);  // calibrated channels draw from their posterior
   const RunPlan plan = plan_run(scenario, threads);
   check_resources(plan.estimate, limits, loaded.file);
+  const auto currency = currency_warnings(scenario);
+  if (observer) {
+    for (const auto& warning : currency) observer->warned(warning);
+    observer->planned(plan, scenario.optimize, threads);
+  }
   const auto& objective = loaded.scenario.objective();
-  auto results =
-      scenario.optimize ? optimize_run(scenario, objective) : grid_run(scenario, objective, plan.grid);
+  auto results = scenario.optimize ? optimize_run(scenario, objective, observer)
+                                   : grid_run(scenario, objective, plan.grid, observer);
+  if (observer) observer->finished();
+  if (results.has_recommendation()) {
+    for (const auto& warning : currency) results.mutable_recommendation()->add_warnings(warning);
+  }
   add_metadata(results, loaded, scenario, threads, started_at,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return results;

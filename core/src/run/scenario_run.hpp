@@ -9,6 +9,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "results.pb.h"
 #include "run/overrides.hpp"
+#include "run/progress.hpp"
 #include "run/resource_estimate.hpp"
 #include "scenario/scenario_loader.hpp"
 
@@ -18,8 +19,9 @@ namespace splitsim {
 // results with their metadata: the candidates, the recommendation with its runner-ups compared trial by
 // trial, marginal returns per channel and (optimize) the efficient frontier. Parallelism is whatever the
 // calling oneTBB arena allows; `threads` is recorded as such. Refuses (InputError) a run whose estimated
-// memory or work exceeds `limits`.
+// memory or work exceeds `limits`. An `observer` hears the plan before the simulation starts and the
+// candidates as they are simulated.
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
-                         const ResourceLimits& limits = {});
+                         const ResourceLimits& limits = {}, RunObserver* observer = nullptr);
 
 }  // namespace splitsim

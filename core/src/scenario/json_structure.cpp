@@ -6,6 +6,9 @@
 #include <cstddef>
 #include <unordered_map>
 #include <utility>
+#include <vector>
+
+#include "base/did_you_mean.hpp"
 
 namespace splitsim {
 namespace {
@@ -228,10 +231,13 @@ class StructureHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
     }
     if (!field) {
       std::string known;
+      std::vector<std::string> fields;
       for (int i = 0; i < top.message->field_count(); ++i) {
         known += (known.empty() ? "" : ", ") + top.message->field(i)->name();
+        fields.push_back(top.message->field(i)->name());
       }
-      return add(top.path, "unknown field \"" + name + "\"; the fields here are: " + known);
+      return add(top.path, "unknown field \"" + name + "\"" + did_you_mean(name, fields, "`") +
+                               "; the fields here are: " + known);
     }
     const std::string path = join(top.path, field->name());
     const int line = stream_.line();

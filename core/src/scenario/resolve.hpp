@@ -15,4 +15,7 @@ ResolvedScenario resolve_scenario(const LoadedScenario& loaded, const PluginRegi
 // The objective as the model reads it, with its documented defaults (also for results files read back).
 Objective resolve_objective(const v1::Objective& objective);
 
+// A KPI constraint as the model reads it (`index`: its place in the scenario), also for results read back.
+KpiLimit resolve_constraint(const v1::KpiConstraint& constraint, int index);
+
 }  // namespace splitsim

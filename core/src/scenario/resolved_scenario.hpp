@@ -37,6 +37,10 @@ struct PosteriorDraws {
   std::size_t draws() const { return parameters.empty() ? 0 : values.size() / parameters.size(); }
 };
 
+// A plugin that declares no `reply_share`: one engagement in 20 needs a reply, which with the default 40 hours
+// per 1,000 replies keeps the earlier 2 hours per 1,000 engagements.
+inline constexpr double kDefaultReplyShare = 0.05;
+
 struct ResolvedChannel {
   std::string name;
   const LoadedPlugin* plugin = nullptr;       // lives in the registry, which outlives every run
@@ -46,8 +50,17 @@ struct ResolvedChannel {
   double paid_money_min = 0.0;
   double paid_money_max = std::numeric_limits<double>::infinity();
   bool money_limit_from_current = false;  // the limit is current_paid +- max_change (named so in messages)
+  // Today's plan, when the scenario gives it: paid money over the horizon and posts per week.
+  std::optional<double> current_paid, current_posts_per_week;
+  // Minimum viable paid spend over the horizon: paid money is 0 or at least this (0: no minimum).
+  double min_paid = 0.0;
+  // The parameters the scenario sets (by name); the others are the plugin's benchmark defaults.
+  std::vector<std::string> scenario_parameters;
   double cost_per_post = 0.0;             // without a team
   v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;  // with a team
+  // Share of the channel's engagements that need a reply (the plugin's `reply_share` default, or the
+  // scenario's value; its mean when uncertain): what drives community work.
+  double reply_share = kDefaultReplyShare;
   std::shared_ptr<const PosteriorDraws> posterior;      // set by a calibration; null: the distributions
 };
 
@@ -63,11 +76,16 @@ struct Objective {
   bool lower_is_better() const;
 };
 
-// A limit on a KPI's mean that a recommended plan keeps; `index` is its place in the scenario, for messages.
+// A limit on a KPI's statistic that a recommended plan keeps; `index` is its place in the scenario, for
+// messages.
 struct KpiLimit {
   int index = 0;
   v1::Kpi kpi = v1::KPI_UNSPECIFIED;
   std::optional<double> at_most, at_least;
+  v1::Statistic statistic = v1::MEAN;  // MEAN is the ratio of means for a ratio KPI
+  double quantile = 0.5;               // QUANTILE's q
+  // A chance constraint: the share of trials within each limit is at least this.
+  std::optional<double> probability;
 };
 
 struct GridSettings {
@@ -87,6 +105,8 @@ struct ResolvedScenario {
   double budget = 0.0;  // budget.total
   std::string currency;
   bool up_to = false;  // the plan may spend less than the budget
+  // budget.covers MEDIA_ONLY: the budget is paid media only; the team (if any) is paid elsewhere.
+  bool media_only = false;
   double min_spend_share = 0.0;
 
   std::size_t periods = 0;
@@ -112,9 +132,15 @@ struct ResolvedScenario {
   std::uint64_t trials = 0;
   std::uint64_t seed = 0;
 
-  bool fixed_team() const { return team.present && team.fixed; }
-  // A fixed team's cost over the horizon (its cost is the organic budget whatever the split).
-  double fixed_team_cost() const { return team.horizon_cost(static_cast<int>(periods)); }
+  // Whether the organic share of the budget is not searched: a fixed team's cost is the organic budget, and a
+  // media-only budget has no organic part (its team, if any, is paid elsewhere and posts in its hours).
+  bool fixed_team() const { return media_only || (team.present && team.fixed); }
+  // The money a fixed team takes out of the budget whatever the split (0 for a media-only budget).
+  double fixed_team_cost() const { return media_only ? 0.0 : team.horizon_cost(static_cast<int>(periods)); }
+  // The team's cost over the horizon paid outside the budget (media-only), counted in all-in KPIs.
+  double team_cost_outside_budget() const {
+    return media_only && team.present ? team.horizon_cost(static_cast<int>(periods)) : 0.0;
+  }
   // Whether any channel has a paid money limit.
   bool any_money_limit() const;
 };

@@ -6,14 +6,86 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "base/did_you_mean.hpp"
 #include "base/errors.hpp"
 #include "scenario/json_structure.hpp"
 
 namespace splitsim {
 namespace {
+
+// The quoted words of a parser's message, in order: `Unknown enumeration value of "X" for field "kpi".`
+std::vector<std::string> quoted_words(std::string_view message) {
+  std::vector<std::string> words;
+  for (std::size_t open = message.find('"'); open != std::string_view::npos;) {
+    const std::size_t close = message.find('"', open + 1);
+    if (close == std::string_view::npos) break;
+    words.emplace_back(message.substr(open + 1, close - open - 1));
+    open = message.find('"', close + 1);
+  }
+  return words;
+}
+
+// Every value of the enums held by fields named `field` in the scenario's messages (a field name such as
+// "kpi" is unique enough: the parser names no message type for enum errors).
+std::vector<std::string> enum_values_of_field(const std::string& field) {
+  std::vector<std::string> values;
+  std::vector<const google::protobuf::Descriptor*> pending{v1::Scenario::descriptor()};
+  std::set<const google::protobuf::Descriptor*> seen;
+  while (!pending.empty()) {
+    const auto* message = pending.back();
+    pending.pop_back();
+    if (!seen.insert(message).second) continue;
+    for (int i = 0; i < message->field_count(); ++i) {
+      const auto* f = message->field(i);
+      if (f->message_type()) pending.push_back(f->message_type());
+      if (f->enum_type() && (f->name() == field || f->json_name() == field)) {
+        for (int v = 0; v < f->enum_type()->value_count(); ++v)
+          values.push_back(f->enum_type()->value(v)->name());
+      }
+    }
+  }
+  return values;
+}
+
+// "; did you mean `cpm`?" for the parser's complaints about a misspelt field name or enum value, else "".
+std::string parser_suggestion(std::string_view message) {
+  const auto words = quoted_words(message);
+  // JSON: `invalid value "CONVERSION" for type type.googleapis.com/splitsim.v1.Kpi`.
+  constexpr std::string_view kJsonEnum = " for type type.googleapis.com/";
+  if (const auto at = message.find(kJsonEnum); words.size() == 1 && at != std::string_view::npos) {
+    const auto* type = google::protobuf::DescriptorPool::generated_pool()->FindEnumTypeByName(
+        std::string(message.substr(at + kJsonEnum.size())));
+    if (!type) return "";
+    std::vector<std::string> values;
+    for (int v = 0; v < type->value_count(); ++v) values.push_back(type->value(v)->name());
+    return did_you_mean(words[0], values, "");
+  }
+  if (words.size() != 2) return "";
+  if (message.find("has no field named") != std::string_view::npos) {
+    const auto* type = google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(words[0]);
+    if (!type) return "";
+    std::vector<std::string> fields;
+    for (int i = 0; i < type->field_count(); ++i) fields.push_back(type->field(i)->name());
+    return did_you_mean(words[1], fields, "`");
+  }
+  if (message.find("Unknown enumeration value") != std::string_view::npos) {
+    return did_you_mean(words[0], enum_values_of_field(words[1]), "");
+  }
+  return "";
+}
+
+// The parser's message with the suggestion after it (in place of its closing full stop), when there is one.
+std::string with_suggestion(std::string_view message) {
+  const auto suggestion = parser_suggestion(message);
+  if (!suggestion.empty() && !message.empty() && message.back() == '.') message.remove_suffix(1);
+  return std::string(message) + suggestion;
+}
 
 // Collects the text parser's errors with their lines instead of letting libprotobuf log them.
 class CollectingErrors : public google::protobuf::io::ErrorCollector {
@@ -26,7 +98,7 @@ class CollectingErrors : public google::protobuf::io::ErrorCollector {
   }
   void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
     problems_.push_back({file_, line + 1, field_before(line, column),
-                         message + " (column " + std::to_string(column + 1) + ")"});
+                         with_suggestion(message) + " (column " + std::to_string(column + 1) + ")"});
   }
   void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
   std::vector<InputProblem>& problems() { return problems_; }
@@ -92,7 +164,8 @@ InputProblem json_parser_problem(const std::string& file, std::string_view messa
   if (message.size() > 1 && message.front() == '(') {
     if (const auto close = message.find("): "); close != std::string_view::npos) {
       const auto path = FieldPath::parse(message.substr(1, close - 1));
-      return {file, source.line_of(path), path.to_string(), std::string(message.substr(close + 3))};
+      const auto text = message.substr(close + 3);
+      return {file, source.line_of(path), path.to_string(), with_suggestion(text)};
     }
   }
   return {file, 0, "", "invalid JSON scenario: " + std::string(message)};

@@ -12,6 +12,8 @@ void fill_summary(const Summary& s, v1::Kpi kpi, v1::KpiSummary* out) {
   out->set_sd(s.sd);
   out->set_p5(s.p5);
   out->set_p10(s.p10);
+  out->set_p90(s.p90);
+  if (s.ratio_of_means) out->set_ratio_of_means(*s.ratio_of_means);
   out->set_p50(s.p50);
   out->set_p95(s.p95);
   out->set_cvar5(s.cvar5);
@@ -50,6 +52,12 @@ v1::Candidate make_candidate(const ResolvedScenario& scenario, const CandidateSp
   candidate.set_index(index);
   *candidate.mutable_allocation() = make_allocation(scenario, split);
   for (int k = 0; k < kKpiCount; ++k) fill_summary(outcome.totals[k], kpi_at(k), candidate.add_kpis());
+  for (const auto& limit : outcome.limits) {
+    auto* figure = candidate.mutable_kpis(kpi_index(limit.kpi))->add_constraint_figures();
+    figure->set_constraint(static_cast<std::uint32_t>(limit.constraint));
+    figure->set_value(limit.value);
+    figure->set_steering(limit.steering);
+  }
   for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
     auto* channel = candidate.add_channels();
     channel->set_channel(scenario.channels[c].name);

@@ -1,17 +1,101 @@
 #include "search/candidate_statistics.hpp"
 
-namespace splitsim {
+#include <algorithm>
+#include <limits>
 
-CandidateOutcome summarize_trials(const TrialKpis& kpis, const Objective& objective) {
+#include "base/kpi.hpp"
+#include "search/objective.hpp"
+
+namespace splitsim {
+namespace {
+
+// The share of `sorted` within a chance constraint's limit, and the value kept in `probability` of them.
+LimitFigure chance_figure(const KpiLimit& limit, std::span<const double> sorted) {
+  LimitFigure figure;
+  const double n = static_cast<double>(sorted.size());
+  const double p = *limit.probability;
+  if (limit.at_least) {
+    const auto within = sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), *limit.at_least);
+    figure.value = static_cast<double>(within) / n;
+    figure.steering = value_reached_with_probability(sorted, p);
+  } else {
+    const auto within = std::upper_bound(sorted.begin(), sorted.end(), *limit.at_most) - sorted.begin();
+    figure.value = static_cast<double>(within) / n;
+    figure.steering = value_kept_below_with_probability(sorted, p);
+  }
+  return figure;
+}
+
+}  // namespace
+
+std::optional<double> ratio_of_means(v1::Kpi kpi, const std::vector<Summary>& summaries,
+                                     double value_per_conversion) {
+  const RatioParts parts = ratio_parts(kpi);
+  if (!parts.is_ratio()) return std::nullopt;
+  double numerator = 0.0, denominator = 0.0;
+  for (const auto part : parts.numerator) numerator += summaries[kpi_index(part)].mean;
+  for (const auto part : parts.denominator) denominator += summaries[kpi_index(part)].mean;
+  numerator *= parts.scale * (parts.per_conversion_value ? value_per_conversion : 1.0);
+  if (denominator > 0.0) return numerator / denominator;
+  return parts.is_cost && numerator > 0.0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, const Summary& summary) {
+  LimitFigure figure;
+  if (limit.probability && !sorted.empty()) {
+    figure = chance_figure(limit, sorted);
+  } else {
+    switch (limit.statistic) {
+      case v1::P5:
+        figure.value = summary.p5;
+        break;
+      case v1::P10:
+        figure.value = summary.p10;
+        break;
+      case v1::P50:
+        figure.value = summary.p50;
+        break;
+      case v1::P90:
+        figure.value = summary.p90;
+        break;
+      case v1::P95:
+        figure.value = summary.p95;
+        break;
+      case v1::QUANTILE:
+        figure.value = percentile_sorted(sorted, limit.quantile);
+        break;
+      default:  // the mean: for a ratio KPI, the ratio of expected totals
+        figure.value = summary.ratio_of_means.value_or(summary.mean);
+    }
+    figure.steering = figure.value;
+  }
+  figure.constraint = limit.index;
+  figure.kpi = limit.kpi;
+  return figure;
+}
+
+CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
+  const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
-  auto summary = [&](const std::vector<double>& values, int k) {
-    const v1::Kpi kpi = kpi_at(k);
-    return summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
+  const auto summarize_all = [&](const std::vector<std::vector<double>>& values) {
+    std::vector<Summary> summaries;
+    for (int k = 0; k < kKpiCount; ++k) {
+      const v1::Kpi kpi = kpi_at(k);
+      summaries.push_back(
+          summarize(values[k], kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi)));
+    }
+    for (int k = 0; k < kKpiCount; ++k) {
+      summaries[k].ratio_of_means = ratio_of_means(kpi_at(k), summaries, scenario.value_per_conversion);
+    }
+    return summaries;
   };
-  for (int k = 0; k < kKpiCount; ++k) outcome.totals.push_back(summary(kpis.totals[k], k));
-  outcome.channels.resize(kpis.channels.size());
-  for (std::size_t c = 0; c < kpis.channels.size(); ++c) {
-    for (int k = 0; k < kKpiCount; ++k) outcome.channels[c].push_back(summary(kpis.channels[c][k], k));
+  outcome.totals = summarize_all(kpis.totals);
+  outcome.channels.reserve(kpis.channels.size());
+  for (const auto& channel : kpis.channels) outcome.channels.push_back(summarize_all(channel));
+  for (const auto& limit : scenario.constraints) {
+    std::vector<double> sorted = kpis.totals[kpi_index(limit.kpi)];
+    std::sort(sorted.begin(), sorted.end());
+    outcome.limits.push_back(limit_figure(limit, sorted, outcome.totals[kpi_index(limit.kpi)]));
   }
   return outcome;
 }

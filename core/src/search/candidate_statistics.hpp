@@ -1,5 +1,6 @@
 // The statistics step: a split's per-trial KPIs summarised into distributions (outside the engine, which
-// knows nothing of the objective: the probability of the target is reported for the objective's KPI).
+// knows nothing of the objective: the probability of the target is reported for the objective's KPI, and
+// the figures the scenario's constraints limit are computed here, where the trials still are).
 #pragma once
 
 #include <vector>
@@ -10,14 +11,32 @@
 
 namespace splitsim {
 
+// One KPI constraint's figure for a candidate (results.proto ConstraintFigure).
+struct LimitFigure {
+  int constraint = 0;  // position in the scenario's constraints
+  v1::Kpi kpi = v1::KPI_UNSPECIFIED;
+  double value = 0.0;     // the statistic limited, or a chance constraint's share of trials within its limit
+  double steering = 0.0;  // chance constraints: the value kept in `probability` of the trials; else value
+};
+
 // The KPI distributions of one candidate.
 struct CandidateOutcome {
   std::vector<Summary> totals;                 // [kpi]
   std::vector<std::vector<Summary>> channels;  // [channel][kpi]
+  std::vector<LimitFigure> limits;             // [constraint]
 };
 
-// Summaries of every KPI, in total and per channel; the objective KPI's include the probability of
-// reaching the objective's target, when it has one.
-CandidateOutcome summarize_trials(const TrialKpis& kpis, const Objective& objective);
+// Summaries of every KPI, in total and per channel, with the ratio of means of the ratio KPIs; the
+// objective KPI's include the probability of reaching the objective's target, when it has one; and each
+// constraint's figure.
+CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario);
+
+// The ratio of a ratio KPI's parts' means, as kpi_accumulator computes a trial's ratio from its totals (a
+// cost with money spent and nothing bought is infinite); nullopt for a KPI that is not a ratio.
+std::optional<double> ratio_of_means(v1::Kpi kpi, const std::vector<Summary>& summaries,
+                                     double value_per_conversion);
+
+// A constraint's figure from the sorted per-trial values of its KPI and their summary.
+LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, const Summary& summary);
 
 }  // namespace splitsim

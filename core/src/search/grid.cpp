@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "base/errors.hpp"
+#include "scenario/allocation.hpp"
+#include "search/min_paid.hpp"
 
 namespace splitsim {
 namespace {
@@ -70,6 +72,21 @@ std::vector<double> organic_grid(const ResolvedScenario& scenario) {
   return values;
 }
 
+// The candidates that give each channel no paid money or at least its minimum viable spend.
+std::vector<CandidateSplit> keeping_min_paid(const ResolvedScenario& scenario,
+                                             std::vector<CandidateSplit> candidates) {
+  if (!any_min_paid(scenario)) return candidates;
+  std::erase_if(candidates, [&](const CandidateSplit& split) {
+    return !min_paid_violation(scenario, allocate(scenario, split)).empty();
+  });
+  if (candidates.empty()) {
+    throw InputError({{scenario.file, 0, "search.grid.channel_step",
+                       "no split on this grid gives every channel either no paid money or at least its "
+                       "min_paid: use a finer channel_step or lower min_paid"}});
+  }
+  return candidates;
+}
+
 }  // namespace
 
 std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario) {
@@ -108,7 +125,7 @@ std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario
       }
     }
   }
-  return candidates;
+  return keeping_min_paid(scenario, std::move(candidates));
 }
 
 }  // namespace splitsim

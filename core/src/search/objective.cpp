@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "base/kpi.hpp"
+#include "stats/summary.hpp"
 
 namespace splitsim {
 namespace {
@@ -27,22 +28,114 @@ double quantile(const v1::KpiSummary& s, double q) {
   return value[3];
 }
 
+// The figure of constraint `limit` in a candidate's totals; from the summary when it was not computed (the
+// mean or a kept percentile).
+v1::ConstraintFigure figure_of(const v1::Candidate& candidate, const KpiLimit& limit) {
+  const auto& summary = find_kpi(candidate, limit.kpi);
+  for (const auto& figure : summary.constraint_figures()) {
+    if (static_cast<int>(figure.constraint()) == limit.index) return figure;
+  }
+  v1::ConstraintFigure figure;
+  figure.set_constraint(static_cast<std::uint32_t>(limit.index));
+  switch (limit.statistic) {
+    case v1::P5:
+      figure.set_value(summary.p5());
+      break;
+    case v1::P10:
+      figure.set_value(summary.p10());
+      break;
+    case v1::P50:
+      figure.set_value(summary.p50());
+      break;
+    case v1::P90:
+      figure.set_value(summary.p90());
+      break;
+    case v1::P95:
+      figure.set_value(summary.p95());
+      break;
+    default:
+      figure.set_value(headline_mean(summary));
+  }
+  figure.set_steering(figure.value());
+  return figure;
+}
+
+// The statistic a (non-chance) constraint limits, in words: "mean CPA", "P90 CPA", "quantile 0.8 of CPA".
+std::string limited_words(const KpiLimit& limit) {
+  const std::string kpi = v1::Kpi_Name(limit.kpi);
+  switch (limit.statistic) {
+    case v1::QUANTILE:
+      return "quantile " + format(limit.quantile) + " of " + kpi;
+    case v1::P5:
+    case v1::P10:
+    case v1::P50:
+    case v1::P90:
+    case v1::P95:
+      return v1::Statistic_Name(limit.statistic) + " " + kpi;
+    default:
+      return "mean " + kpi + (ratio_parts(limit.kpi).is_ratio() ? " (ratio of totals)" : "");
+  }
+}
+
+// A constraint's breach relative to its limit's size, judged by the steering figure (> 0 when broken), with
+// the words saying why when it is broken.
+struct Breach {
+  double margin = 0.0;
+  std::string reason;
+};
+
+double relative(double excess, double limit) {
+  if (std::isnan(excess)) return 1e6;
+  return std::isfinite(excess) ? excess / std::max(1.0, std::abs(limit)) : (excess > 0 ? 1e6 : -1e6);
+}
+
+std::vector<Breach> breaches_of(const v1::Candidate& candidate, const KpiLimit& limit) {
+  const auto figure = figure_of(candidate, limit);
+  const std::string where = "constraints[" + std::to_string(limit.index) + "]";
+  std::vector<Breach> breaches;
+  if (limit.probability) {
+    // Kept exactly when the share reaches the probability; the margin follows the value kept instead.
+    const bool at_least = limit.at_least.has_value();
+    const double bound = at_least ? *limit.at_least : *limit.at_most;
+    Breach b{relative(at_least ? bound - figure.steering() : figure.steering() - bound, bound), ""};
+    if (figure.value() < *limit.probability) {
+      b.margin = std::max(b.margin, 1e-6);
+      b.reason = where + ".probability: " + constraint_words(limit) + " fails: the share is " +
+                 format(figure.value()) + " (" + v1::Kpi_Name(limit.kpi) + " is " +
+                 (at_least ? "at least " : "at most ") + format(figure.steering()) + " in " +
+                 format(100.0 * *limit.probability) + "% of trials)";
+    } else {
+      b.margin = std::min(b.margin, 0.0);
+    }
+    breaches.push_back(b);
+    return breaches;
+  }
+  const double value = figure.value();
+  if (limit.at_most) {
+    Breach b{relative(value - *limit.at_most, *limit.at_most), ""};
+    if (!(value <= *limit.at_most)) {
+      b.reason = where + ".at_most: " + limited_words(limit) + " " + format(value) + " is above " +
+                 format(*limit.at_most);
+    }
+    breaches.push_back(b);
+  }
+  if (limit.at_least) {
+    Breach b{relative(*limit.at_least - value, *limit.at_least), ""};
+    if (!(value >= *limit.at_least)) {
+      b.reason = where + ".at_least: " + limited_words(limit) + " " + format(value) + " is below " +
+                 format(*limit.at_least);
+    }
+    breaches.push_back(b);
+  }
+  return breaches;
+}
+
 // Each limit's breach relative to the limit's size: > 0 when broken.
 template <typename Visit>
 void for_each_breach(const v1::Candidate& candidate, const ResolvedScenario& scenario, Visit visit) {
   for (const auto& constraint : scenario.constraints) {
-    const double mean = find_kpi(candidate, constraint.kpi).mean();
-    const std::string where = "constraints[" + std::to_string(constraint.index) + "]";
-    const std::string kpi = v1::Kpi_Name(constraint.kpi);
-    if (constraint.at_most && !(mean <= *constraint.at_most)) {
-      visit(where + ".at_most: mean " + kpi + " " + format(mean) + " is above " + format(*constraint.at_most),
-            std::isfinite(mean) ? (mean - *constraint.at_most) / std::max(1.0, std::abs(*constraint.at_most))
-                                : 1e6);
-    }
-    if (constraint.at_least && !(mean >= *constraint.at_least)) {
-      visit(
-          where + ".at_least: mean " + kpi + " " + format(mean) + " is below " + format(*constraint.at_least),
-          (*constraint.at_least - mean) / std::max(1.0, std::abs(*constraint.at_least)));
+    for (const auto& breach : breaches_of(candidate, constraint)) {
+      if (!breach.reason.empty()) visit(breach.reason, std::max(breach.margin, 1e-6));
     }
   }
   const auto& objective = scenario.objective;
@@ -71,6 +164,10 @@ const v1::KpiSummary& find_kpi(const v1::Candidate& candidate, v1::Kpi kpi) {
   return v1::KpiSummary::default_instance();
 }
 
+double headline_mean(const v1::KpiSummary& summary) {
+  return summary.has_ratio_of_means() ? summary.ratio_of_means() : summary.mean();
+}
+
 double objective_value(const v1::Candidate& candidate, const Objective& objective) {
   const auto& s = find_kpi(candidate, objective.kpi);
   switch (objective.statistic) {
@@ -80,6 +177,8 @@ double objective_value(const v1::Candidate& candidate, const Objective& objectiv
       return s.p10();
     case v1::P50:
       return s.p50();
+    case v1::P90:
+      return s.p90();
     case v1::P95:
       return s.p95();
     case v1::PROB_TARGET:
@@ -91,8 +190,98 @@ double objective_value(const v1::Candidate& candidate, const Objective& objectiv
     case v1::MIN_COST_FOR_TARGET:
       return find_kpi(candidate, v1::PAID_SPEND).mean() + find_kpi(candidate, v1::ORGANIC_COST).mean();
     default:
-      return s.mean();
+      return headline_mean(s);
   }
+}
+
+double sample_statistic(std::vector<double>& values, const Objective& objective) {
+  if (values.empty()) return 0.0;
+  const auto percentile = [&values](double q) {
+    std::sort(values.begin(), values.end());
+    return percentile_sorted(values, q);
+  };
+  switch (objective.statistic) {
+    case v1::P5:
+      return percentile(0.05);
+    case v1::P10:
+      return percentile(0.10);
+    case v1::P50:
+      return percentile(0.50);
+    case v1::P90:
+      return percentile(0.90);
+    case v1::P95:
+      return percentile(0.95);
+    case v1::PROB_TARGET:
+      return summarize(values, objective.target.value_or(0.0), lower_is_better(objective.kpi))
+          .prob_target.value_or(0.0);
+    case v1::MEAN_MINUS_SD: {
+      const Summary s = summarize(values);
+      return lower_is_better(objective.kpi) ? s.mean + objective.risk_aversion * s.sd
+                                            : s.mean - objective.risk_aversion * s.sd;
+    }
+    default:
+      return summarize(values).mean;
+  }
+}
+
+std::string constraint_words(const KpiLimit& limit) {
+  const std::string kpi = v1::Kpi_Name(limit.kpi);
+  if (limit.probability) {
+    return "P(" + kpi +
+           (limit.at_least ? " >= " + format(*limit.at_least) : " <= " + format(*limit.at_most)) +
+           ") >= " + format(*limit.probability);
+  }
+  std::string words;
+  if (limit.at_least) words = limited_words(limit) + " >= " + format(*limit.at_least);
+  if (limit.at_most) {
+    words += (words.empty() ? limited_words(limit) : " and") + " <= " + format(*limit.at_most);
+  }
+  return words;
+}
+
+std::string infeasibility_message(const google::protobuf::RepeatedPtrField<v1::Candidate>& candidates,
+                                  const ResolvedScenario& scenario) {
+  // The closest candidate: the smallest total breach.
+  int closest = -1;
+  double closest_excess = 0.0;
+  for (int i = 0; i < candidates.size(); ++i) {
+    const double excess = constraint_excess(candidates[i], scenario);
+    if (closest < 0 || excess < closest_excess) closest = i, closest_excess = excess;
+  }
+  std::string text = "no candidate split meets the constraints";
+  std::string binding;
+  for (const auto& limit : scenario.constraints) {
+    // The best figure any candidate reaches on this constraint, and whether some candidate keeps it.
+    bool kept = false;
+    int best = -1;
+    double best_margin = 0.0;
+    for (int i = 0; i < candidates.size(); ++i) {
+      double margin = -1e300;
+      bool breaks = false;
+      for (const auto& b : breaches_of(candidates[i], limit)) {
+        margin = std::max(margin, b.margin);
+        breaks = breaks || !b.reason.empty();
+      }
+      kept = kept || !breaks;
+      if (best < 0 || margin < best_margin) best = i, best_margin = margin;
+    }
+    if (kept || best < 0) continue;
+    const auto figure = figure_of(candidates[best], limit);
+    binding +=
+        (binding.empty() ? "" : "; ") + std::string("constraints[") + std::to_string(limit.index) + "] (" +
+        constraint_words(limit) + ") binds: the best any candidate achieves is " +
+        (limit.probability ? "a share of " + format(figure.value()) + " (" + v1::Kpi_Name(limit.kpi) + " " +
+                                 (limit.at_least ? "at least " : "at most ") + format(figure.steering()) +
+                                 " in " + format(100.0 * *limit.probability) + "% of trials)"
+                           : limited_words(limit) + " " + format(figure.value())) +
+        ", candidate #" + std::to_string(candidates[best].index());
+  }
+  if (!binding.empty()) text += ": " + binding;
+  if (closest >= 0) {
+    text += (binding.empty() ? "; the closest breaks " : "; the closest candidate breaks ") +
+            candidates[closest].infeasible();
+  }
+  return text;
 }
 
 std::string constraint_violation(const v1::Candidate& candidate, const ResolvedScenario& scenario) {
@@ -111,22 +300,14 @@ double constraint_excess(const v1::Candidate& candidate, const ResolvedScenario&
 
 std::vector<double> constraint_margins(const v1::Candidate& candidate, const ResolvedScenario& scenario,
                                        double reached) {
-  const auto finite = [](double v) { return std::isfinite(v) ? v : (v > 0 ? 1e6 : -1e6); };
   std::vector<double> margins;
   for (const auto& constraint : scenario.constraints) {
-    const double mean = find_kpi(candidate, constraint.kpi).mean();
-    if (constraint.at_most) {
-      margins.push_back(finite((mean - *constraint.at_most) / std::max(1.0, std::abs(*constraint.at_most))));
-    }
-    if (constraint.at_least) {
-      margins.push_back(
-          finite((*constraint.at_least - mean) / std::max(1.0, std::abs(*constraint.at_least))));
-    }
+    for (const auto& breach : breaches_of(candidate, constraint)) margins.push_back(breach.margin);
   }
   const auto& objective = scenario.objective;
   if (objective.statistic == v1::MIN_COST_FOR_TARGET) {
     const double target = objective.target.value_or(0.0);
-    margins.push_back(finite((target - reached) / std::max(1.0, std::abs(target))));
+    margins.push_back(relative(target - reached, target));
   }
   return margins;
 }
@@ -138,6 +319,14 @@ double value_reached_with_probability(std::span<const double> sorted, double p) 
   std::size_t k = 0;
   while (k < n && static_cast<double>(k) / static_cast<double>(n) < p) ++k;
   return k == 0 ? std::numeric_limits<double>::infinity() : sorted[n - k];
+}
+
+double value_kept_below_with_probability(std::span<const double> sorted, double p) {
+  const std::size_t n = sorted.size();
+  if (n == 0) return 0.0;
+  std::size_t k = 0;
+  while (k < n && static_cast<double>(k) / static_cast<double>(n) < p) ++k;
+  return k == 0 ? -std::numeric_limits<double>::infinity() : sorted[k - 1];
 }
 
 double interpolated_probability(std::span<const double> sorted, double target, bool lower_is_better) {
@@ -168,8 +357,12 @@ std::string statistic_words(v1::Statistic statistic) {
       return "P10 (the value reached in 90% of trials)";
     case v1::P50:
       return "median";
+    case v1::P90:
+      return "P90 (the value reached in only 10% of trials; for a cost, not exceeded in 90%)";
     case v1::P95:
       return "P95";
+    case v1::QUANTILE:
+      return "quantile";
     case v1::PROB_TARGET:
       return "probability of reaching the target";
     case v1::MEAN_MINUS_SD:

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "scenario/allocation.hpp"
+#include "search/min_paid.hpp"
 #include "search/objective.hpp"
 #include "search/ranking.hpp"
 
@@ -62,6 +63,9 @@ struct Search {
     if (!std::isfinite(e.value)) e.value = e.value > 0 ? 1e300 : -1e300;
     e.margins = constraint_margins(e.candidate, scenario, figures.reached);
     e.margins.push_back(decoded.money_excess);
+    if (auto minimum = min_paid_violation(scenario, allocate(scenario, e.split)); !minimum.empty()) {
+      e.candidate.set_infeasible(minimum);  // a plan the decoding could not keep to minimum viable spends
+    }
     if (!e.candidate.infeasible().empty()) {
       // Breaking a limit costs more than any objective difference; the breach still guides towards keeping
       // it.

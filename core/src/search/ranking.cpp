@@ -13,7 +13,9 @@ bool better(const v1::Candidate& a, const v1::Candidate& b, const Objective& obj
     return objective.lower_is_better() ? a.objective_value() < b.objective_value()
                                        : a.objective_value() > b.objective_value();
   }
-  const double mean_a = find_kpi(a, objective.kpi).mean(), mean_b = find_kpi(b, objective.kpi).mean();
+  // The expected value as the headline reads it: for a ratio KPI, the ratio of expected totals.
+  const double mean_a = headline_mean(find_kpi(a, objective.kpi)),
+               mean_b = headline_mean(find_kpi(b, objective.kpi));
   return lower_is_better(objective.kpi) ? mean_a < mean_b : mean_a > mean_b;
 }
 

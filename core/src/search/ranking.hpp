@@ -13,7 +13,8 @@ namespace splitsim {
 using Candidates = google::protobuf::RepeatedPtrField<v1::Candidate>;
 
 // Whether candidate a beats b: a better objective figure, or on a tie (common for probabilities over a
-// finite number of trials) the better mean of the objective KPI. Feasibility is not considered here.
+// finite number of trials) the better mean of the objective KPI (the ratio of means for a ratio KPI).
+// Feasibility is not considered here.
 bool better(const v1::Candidate& a, const v1::Candidate& b, const Objective& objective);
 
 // Position of the best candidate that meets the constraints (the lowest position among equals, so the

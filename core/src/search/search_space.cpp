@@ -5,6 +5,7 @@
 
 #include "scenario/allocation.hpp"
 #include "search/box_simplex.hpp"
+#include "search/min_paid.hpp"
 
 namespace splitsim {
 namespace {
@@ -188,6 +189,9 @@ SplitSpace::Decoded SplitSpace::decode(const std::vector<double>& x) const {
     } else {
       split.paid_shares[0] = 1.0;
     }
+    // Minimum viable spend: each channel off or at least its min_paid (left as is when that cannot be kept;
+    // the run then marks the plan as breaking it).
+    keep_min_paid(scenario_, paid_money(scenario_, split), lo, hi, split.paid_shares);
   }
   split.organic_shares.assign(channels_, 0.0);
   if (organic_possible_ && split.organic_share > 0.0) {
@@ -267,6 +271,14 @@ std::vector<std::vector<double>> SplitSpace::starting_points(std::size_t grid_po
     only[c] = 1.0;
     if (paid_at_ != kAbsent) points.push_back(favouring(centre, only, {}));
     if (organic_shares_at_ != kAbsent) points.push_back(favouring(centre, {}, only));
+  }
+  // With minimum viable spends, each such channel switched off in turn: on and off are far apart in the
+  // decoded space, so a local search from one side may never try the other.
+  for (std::size_t c = 0; c < channels_ && paid_at_ != kAbsent; ++c) {
+    if (scenario_.channels[c].min_paid <= 0.0 || paid_lo_[c] > 0.0) continue;
+    std::vector<double> without(channels_, 1.0 / static_cast<double>(channels_ - 1));
+    without[c] = 0.0;
+    points.push_back(favouring(centre, without, {}));
   }
   // The organic share at either end of its range (all paid / as organic as allowed).
   if (organic_at_ != kAbsent) {

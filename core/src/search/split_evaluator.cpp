@@ -16,7 +16,7 @@ v1::Candidate SplitEvaluator::evaluate(const CandidateSplit& split, SearchFigure
   const auto& scenario = engine_.scenario();
   const auto& objective = scenario.objective;
   const auto kpis = engine_.simulate(split);
-  auto candidate = make_candidate(scenario, split, summarize_trials(kpis, objective), 0);
+  auto candidate = make_candidate(scenario, split, summarize_trials(kpis, scenario), 0);
   if (figures) {
     figures->steering_value = candidate.objective_value();
     if (objective.statistic == v1::PROB_TARGET || objective.statistic == v1::MIN_COST_FOR_TARGET) {

@@ -49,6 +49,7 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
   s.p5 = percentile_sorted(sorted, 0.05);
   s.p10 = percentile_sorted(sorted, 0.10);
   s.p50 = percentile_sorted(sorted, 0.50);
+  s.p90 = percentile_sorted(sorted, 0.90);
   s.p95 = percentile_sorted(sorted, 0.95);
   const auto tail =
       std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n))));

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "base/did_you_mean.hpp"
 #include "scenario/validation/sections.hpp"
 
 namespace splitsim::validation {
@@ -28,7 +29,8 @@ void check_overlaps(const v1::Scenario& s, const FieldPath& root, Problems& prob
     const auto path = root.child("overlaps", i);
     for (const auto& [field, name] : {std::pair{"a", o.a()}, std::pair{"b", o.b()}}) {
       if (!names.count(name)) {
-        problems.add(path.child(field), "'" + name + "' is not a channel of this scenario");
+        problems.add(path.child(field), "'" + name + "' is not a channel of this scenario" +
+                                            did_you_mean(name, {names.begin(), names.end()}));
       }
     }
     if (o.a() == o.b()) problems.add(path.child("b"), "a channel cannot overlap with itself");

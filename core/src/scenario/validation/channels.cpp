@@ -4,12 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "base/did_you_mean.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/share_bounds.hpp"
 #include "scenario/validation/sections.hpp"
 
 namespace splitsim::validation {
 namespace {
+
+// Today's posts per week: far above what any account publishes is a typing error (e.g. a month's count).
+constexpr double kMaxCurrentPostsPerWeek = 10000.0;
 
 // Without a team each channel prices its posts; with one, the team's hours do and a price would clash.
 void check_organic_cost(const v1::Channel& channel, const FieldPath& path, bool organic_possible,
@@ -46,7 +50,8 @@ const LoadedPlugin* find_plugin(const v1::Channel& channel, const FieldPath& pat
   if (plugin) return plugin;
   // Plugins load when first named: the search path's names, not the loaded ones, are what is available.
   const auto names = registry.available_names();
-  std::string message = "unknown plugin '" + channel.plugin() + "'; available: " + known_names(names);
+  std::string message = "unknown plugin '" + channel.plugin() + "'" + did_you_mean(channel.plugin(), names) +
+                        "; available: " + known_names(names);
   if (const auto* failure = registry.failure_for(channel.plugin())) {
     message += "; note: " + failure->to_string();
   }
@@ -60,6 +65,13 @@ void check_channel(const v1::Channel& channel, const FieldPath& path, bool organ
   check_bounds(channel.paid_share(), path.child("paid_share"), problems);
   check_bounds(channel.organic_share(), path.child("organic_share"), problems);
   check_organic_cost(channel, path, organic_possible, has_team, problems);
+  if (channel.has_current_posts_per_week() &&
+      !(std::isfinite(channel.current_posts_per_week()) && channel.current_posts_per_week() >= 0.0 &&
+        channel.current_posts_per_week() <= kMaxCurrentPostsPerWeek)) {
+    problems.add(path.child("current_posts_per_week"), "must be a number of posts in [0, " +
+                                                           num(kMaxCurrentPostsPerWeek) + "] (got " +
+                                                           num(channel.current_posts_per_week()) + ")");
+  }
   if (const auto* plugin = find_plugin(channel, path, registry, problems)) {
     check_parameters(channel, *plugin, path, problems);
   }

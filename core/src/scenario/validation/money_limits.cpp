@@ -1,4 +1,5 @@
 // Checks the channels' paid money limits: valid amounts, a non-empty range each, minimums within the budget.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -54,6 +55,27 @@ void check_money_range(const v1::Channel& channel, double low, double high, cons
   }
 }
 
+// A minimum viable spend: the channel is off or gets at least this much, so some plan must be able to give
+// it that much; a channel that must be on (a paid floor) must be able to reach it.
+double check_min_paid(const v1::Channel& channel, double low, double high, double paid_room,
+                      const FieldPath& path, Problems& problems) {
+  if (!channel.has_min_paid()) return low;
+  const auto where = path.child("min_paid");
+  if (!finite_at_least(channel.min_paid(), 0.0)) {
+    problems.add(where, "must be an amount >= 0 (got " + num(channel.min_paid()) + ")");
+    return low;
+  }
+  check_money_limit(channel.min_paid(), where, problems);
+  const double share_max = channel.paid_share().has_max() ? channel.paid_share().max() : 1.0;
+  const double reachable = std::min(high, share_max * paid_room);
+  if (channel.min_paid() > reachable * (1.0 + 1e-12)) {
+    problems.add(where, "is " + num(channel.min_paid()) + ", but no plan can give this channel more than " +
+                            num(reachable) + " paid (its paid_share, paid_amount and the budget): lower it");
+  }
+  const bool must_be_on = low > 0.0 || (channel.paid_share().has_min() && channel.paid_share().min() > 0.0);
+  return must_be_on ? std::max(low, channel.min_paid()) : low;
+}
+
 }  // namespace
 
 // Money limits must be numbers that some plan can keep: each channel's minimum within its maximum, and the
@@ -71,7 +93,8 @@ void check_money_limits(const v1::Scenario& s, const FieldPath& root, Problems& 
     check_paid_amount(channel.paid_amount(), path.child("paid_amount"), problems);
     check_current_paid(channel, path, problems);
     check_money_range(channel, money.min[c], money.max[c], path, problems);
-    if (std::isfinite(money.min[c])) minimums += money.min[c];
+    const double floor = check_min_paid(channel, money.min[c], money.max[c], paid_room, path, problems);
+    if (std::isfinite(floor)) minimums += floor;
   }
   if (minimums > paid_room * (1.0 + 1e-12) && !s.budget().up_to()) {
     problems.add(root.child("channels"),

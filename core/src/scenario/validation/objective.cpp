@@ -43,6 +43,10 @@ void check_objective_options(const v1::Scenario& s, const FieldPath& root, Probl
   if (o.has_min_probability() && !(o.min_probability() > 0.0 && o.min_probability() < 1.0)) {
     problems.add(path.child("min_probability"), "must be in (0, 1) (got " + num(o.min_probability()) + ")");
   }
+  if (o.statistic() == v1::QUANTILE) {
+    problems.add(path.child("statistic"),
+                 "QUANTILE is for constraints; the objective takes P5, P10, P50, P90 or P95");
+  }
   if (o.statistic() != v1::MIN_COST_FOR_TARGET) return;
   // The least spend that reaches a target: it needs the target, room to spend less, and a KPI to reach.
   if (!o.has_target()) problems.add(path.child("target"), "MIN_COST_FOR_TARGET needs the target to reach");

@@ -2,9 +2,12 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "base/did_you_mean.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/parameter_distribution.hpp"
 #include "scenario/validation/sections.hpp"
 
 namespace splitsim::validation {
@@ -55,7 +58,37 @@ void check_normal(const v1::Normal& n, const FieldPath& where, const SpecRange& 
   if (range.outside(n.mean())) range.report_outside(where.child("mean"), "mean", n.mean());
 }
 
+// `{ mean sd }` instead of `{ median sigma }`: checked as the median and sigma it stands for, so the limits
+// on sigma hold for both forms.
+void check_log_normal_by_mean(const v1::LogNormal& l, const FieldPath& where, const SpecRange& range) {
+  if (l.median() != 0.0 || l.sigma() != 0.0) {
+    range.problems.add(where, "give either median and sigma, or mean and sd, not both");
+    return;
+  }
+  if (!l.has_mean() || !l.has_sd()) {
+    range.problems.add(where.child(l.has_mean() ? "sd" : "mean"), "is needed: give both mean and sd");
+    return;
+  }
+  if (!range.finite(where.child("mean"), l.mean()) || !range.finite(where.child("sd"), l.sd())) return;
+  bool ok = true;
+  for (const auto& [field, value] : {std::pair{"mean", l.mean()}, std::pair{"sd", l.sd()}}) {
+    if (!(value > 0.0)) {
+      range.problems.add(where.child(field), "must be > 0 (got " + num(value) + ")");
+      ok = false;
+    }
+  }
+  if (!ok) return;
+  if (range.outside(l.mean())) range.report_outside(where.child("mean"), "mean", l.mean());
+  const auto d = log_normal_from_mean_sd(l.mean(), l.sd());
+  if (!std::isfinite(d.b) || d.b > kMaxLogNormalSigma) {
+    range.problems.add(where.child("sd"), "is too large for the mean (sd " + num(l.sd()) + ", mean " +
+                                              num(l.mean()) + " give a sigma of " + num(d.b) + ", above " +
+                                              num(kMaxLogNormalSigma) + ")");
+  }
+}
+
 void check_log_normal(const v1::LogNormal& l, const FieldPath& where, const SpecRange& range) {
+  if (l.has_mean() || l.has_sd()) return check_log_normal_by_mean(l, where, range);
   if (!range.finite(where.child("median"), l.median()) || !range.finite(where.child("sigma"), l.sigma())) {
     return;
   }
@@ -91,6 +124,42 @@ void check_beta(const v1::Beta& b, const FieldPath& where, const SpecRange& rang
   }
 }
 
+// A rate by its mean and one of sd or concentration; an sd the mean cannot have names the largest it can.
+void check_beta_mean(const v1::BetaMean& b, const FieldPath& where, const SpecRange& range) {
+  if (!range.finite(where.child("mean"), b.mean())) return;
+  if (!(b.mean() > 0.0 && b.mean() < 1.0)) {
+    range.problems.add(where.child("mean"), "must be a rate between 0 and 1, both excluded (got " +
+                                                num(b.mean()) + "); e.g. 0.011 for 1.1%");
+    return;
+  }
+  if (b.has_sd() == b.has_concentration()) {
+    range.problems.add(where, "give exactly one of sd or concentration with the mean");
+    return;
+  }
+  if (b.has_sd()) {
+    if (!range.finite(where.child("sd"), b.sd())) return;
+    const double largest = largest_beta_sd(b.mean());
+    if (!(b.sd() > 0.0)) {
+      range.problems.add(where.child("sd"), "must be > 0 (got " + num(b.sd()) + ")");
+      return;
+    }
+    if (!(b.sd() < largest)) {
+      range.problems.add(where.child("sd"), "is too large for a rate of mean " + num(b.mean()) +
+                                                ": it must be below " + num(largest) +
+                                                " (sqrt(mean (1 - mean))); got " + num(b.sd()));
+      return;
+    }
+  } else {
+    if (!range.finite(where.child("concentration"), b.concentration())) return;
+    if (!(b.concentration() > 0.0)) {
+      range.problems.add(where.child("concentration"),
+                         "must be > 0 (alpha + beta; got " + num(b.concentration()) + ")");
+      return;
+    }
+  }
+  if (range.outside(b.mean())) range.report_outside(where.child("mean"), "mean", b.mean());
+}
+
 // Distribution arguments: their own validity, then against the plugin's declared range.
 void check_value(const v1::Parameter& parameter, const ParamSpec& spec, const FieldPath& path,
                  Problems& problems) {
@@ -106,8 +175,10 @@ void check_value(const v1::Parameter& parameter, const ParamSpec& spec, const Fi
       return check_log_normal(parameter.log_normal(), path.child("log_normal"), range);
     case v1::Parameter::kBeta:
       return check_beta(parameter.beta(), path.child("beta"), range);
+    case v1::Parameter::kBetaMean:
+      return check_beta_mean(parameter.beta_mean(), path.child("beta_mean"), range);
     case v1::Parameter::VALUE_NOT_SET:
-      problems.add(path, "has no value: give one of fixed, uniform, normal, log_normal, beta");
+      problems.add(path, "has no value: give one of fixed, uniform, normal, log_normal, beta, beta_mean");
       return;
   }
 }
@@ -127,9 +198,9 @@ void check_parameters(const v1::Channel& channel, const LoadedPlugin& plugin, co
       if (candidate.name == parameter.name()) spec = &candidate;
     }
     if (!spec) {
-      problems.add(param_path.child("name"), "plugin '" + channel.plugin() + "' has no parameter '" +
-                                                 parameter.name() +
-                                                 "'; its parameters: " + known_names(names));
+      problems.add(param_path.child("name"),
+                   "plugin '" + channel.plugin() + "' has no parameter '" + parameter.name() + "'" +
+                       did_you_mean(parameter.name(), names) + "; its parameters: " + known_names(names));
       continue;
     }
     if (!seen.insert(parameter.name()).second) {

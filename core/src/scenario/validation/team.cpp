@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "base/did_you_mean.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/team_plan.hpp"
 #include "scenario/validation/sections.hpp"
@@ -16,8 +17,9 @@ std::size_t check_members(const v1::Team& team, const FieldPath& path, Problems&
   if (!team.preset().empty()) {
     members = team_preset(team.preset()).size();
     if (members == 0) {
-      problems.add(path.child("preset"), "unknown team preset '" + team.preset() +
-                                             "'; presets: " + known_names(team_preset_names()));
+      problems.add(path.child("preset"), "unknown team preset '" + team.preset() + "'" +
+                                             did_you_mean(team.preset(), team_preset_names()) +
+                                             "; presets: " + known_names(team_preset_names()));
     }
   }
   for (int i = 0; i < team.members_size(); ++i) {
@@ -89,15 +91,28 @@ void check_hours(const v1::Team& team, const FieldPath& path, Problems& problems
   non_negative(h.has_community_per_1000_engagements(), h.community_per_1000_engagements(),
                "community_per_1000_engagements");
   non_negative(h.has_paid_campaign_per_period(), h.paid_campaign_per_period(), "paid_campaign_per_period");
+  non_negative(h.has_community_per_1000_replies(), h.community_per_1000_replies(),
+               "community_per_1000_replies");
+  non_negative(h.has_strategy_per_period(), h.strategy_per_period(), "strategy_per_period");
+  // All of a hybrid's free hours kept for replies would leave a fixed team no posts at all.
+  if (team.has_community_reserve() && !(std::isfinite(team.community_reserve()) &&
+                                        team.community_reserve() >= 0.0 && team.community_reserve() < 1.0)) {
+    problems.add(path.child("community_reserve"),
+                 "must be in [0, 1) (got " + num(team.community_reserve()) + ")");
+  }
 }
 
-// A fixed team is paid whatever the plan: if it costs more than the whole budget, no plan can exist.
+// A fixed team is paid whatever the plan: if it costs more than the whole budget, no plan can exist. (With a
+// media-only budget the team is paid elsewhere, so its cost bounds nothing.)
 void check_fixed_cost(const v1::Scenario& s, const FieldPath& path, Problems& problems) {
+  if (s.budget().covers() == v1::Budget::MEDIA_ONLY) return;
   const double cost = resolve_team(s).horizon_cost(s.horizon().periods());
   if (cost > s.budget().total()) {
     problems.add(path.child("fixed"), "the fixed team costs " + num(cost) + " " + s.budget().currency() +
                                           " over the horizon, more than the whole budget of " +
-                                          num(s.budget().total()));
+                                          num(s.budget().total()) +
+                                          ": if the team is paid outside this budget, use budget { covers: "
+                                          "MEDIA_ONLY }");
   }
 }
 
