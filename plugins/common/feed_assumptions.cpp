@@ -39,6 +39,9 @@ FeedDefaults feed_assumptions(std::string name, std::string version, std::string
   d.set(kReplyShare, D::fixed(0.02),
         "engagements that need a reply or moderation (comments, messages; not likes or views): "
         "assumption, set it from your inbox");
+  d.set(kSimplePostWeight, D::fixed(0.6),
+        "a short text update reaches fewer people than a crafted image post (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.3), "feeds push short video beyond a crafted image post (assumption)");
   return d;
 }
 

@@ -11,7 +11,7 @@ constexpr double kLargestUserBase = 3e9;
 constexpr std::array<FeedParameter, kFeedParamCount> kFeedParameters{{
     {kAudience, "audience", "people", 1, kLargestUserBase},
     {kFollowers, "followers", "people", 0, kLargestUserBase},
-    {kCpm, "cpm", "money per 1000 impressions", 0.5, 500},
+    {kCpm, "cpm", "USD per 1000 impressions", 0.5, 500},
     {kCpmElasticity, "cpm_elasticity", "exponent", 0, 0.9},
     {kCpmPeriodNoise, "cpm_period_noise", "log-sd per period", 0, 1},
     {kCtr, "ctr", "clicks per impression", 0, 1},
@@ -33,6 +33,8 @@ constexpr std::array<FeedParameter, kFeedParamCount> kFeedParameters{{
     {kReachedBefore, "reached_before", "people", 0, kLargestUserBase},
     {kConversionsPending, "conversions_pending", "conversions", 0, 1e9},
     {kReplyShare, "reply_share", "replies needed per engagement", 0, 1},
+    {kSimplePostWeight, "simple_post_weight", "organic impressions per post vs a crafted post", 0, 10},
+    {kVideoPostWeight, "video_post_weight", "organic impressions per post vs a crafted post", 0, 10},
 }};
 
 // The table is indexed by FeedParam: an entry out of place would give a parameter another's range.

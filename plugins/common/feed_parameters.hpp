@@ -33,6 +33,10 @@ enum FeedParam : std::size_t {
   kConversionsPending,       // conversions still to come from earlier spend (carried-in carryover)
   // Not used by the feed model: the runner reads it by name to plan the team's community work.
   kReplyShare,  // share of engagements that need a reply (comments, messages)
+  // What one post of a format earns on this network against a crafted image-and-text post (1): organic
+  // impressions, and the engagements and clicks that follow them. Last, so earlier indices keep their draws.
+  kSimplePostWeight,  // a short text update
+  kVideoPostWeight,   // an edited short video
   kFeedParamCount
 };
 

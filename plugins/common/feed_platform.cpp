@@ -54,6 +54,11 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
     const double organic_engagement_per_impression =
         organic_reach_rate > 0.0 ? organic_engagement_rate / organic_reach_rate : 0.0;
     const double organic_noise = block.param(kOrganicNoise, i);
+    // The format's weight scales what each post earns, not how many the team can craft well.
+    const double format_weight =
+        block.plan.post_format == PostFormat::kSimple  ? block.param(kSimplePostWeight, i)
+        : block.plan.post_format == PostFormat::kVideo ? block.param(kVideoPostWeight, i)
+                                                       : 1.0;
     const double follow_rate = block.param(kFollowRate, i);
     const double halo_follow_rate = block.param(kHaloFollowRate, i);
     const double weeks_per_period = block.period_days / 7.0;
@@ -91,7 +96,7 @@ void FeedPlatform::simulate(const SimulationBlock& block, const OutputBuffers& o
               ? models::posting_quality(posts / weeks_per_period, sustainable_per_week, overposting)
               : 1.0;
       const double organic =
-          posts > 0.0 ? posts * quality *
+          posts > 0.0 ? posts * quality * format_weight *
                             models::organic_impressions_per_post(followers, organic_reach_rate, discovery) *
                             block.noise.mean_one_log_normal(trial, period, kOrganicNoiseDraw, organic_noise)
                       : 0.0;

@@ -24,6 +24,10 @@ FeedDefaults instagram_defaults() {
   d.set(kSustainablePostsPerWeek, D::fixed(4.5), "brands post about 4.5 a week (Rival IQ, 2023)");
   d.set(kReplyShare, D::fixed(0.02),
         "comments and direct messages needing an answer: likes dominate (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.5),
+        "a text update in a feed built around images and Reels (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.6),
+        "Reels are shown beyond followers more than image posts (assumption)");
   return d;
 }
 

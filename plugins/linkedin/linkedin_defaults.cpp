@@ -30,8 +30,9 @@ FeedDefaults linkedin_defaults() {
   d.set(kFollowRate, D::beta_mean(0.02, 200), "share of engagers who follow the page (assumption)");
   // B2B buying cycles are long: more of a click's conversions come in later weeks.
   d.set(kConversionCarryover, D::uniform(0.3, 0.5), "B2B leads convert weeks after the click (assumption)");
-  d.set(kReplyShare, D::fixed(0.04),
-        "comments on company posts are answered more often in B2B (assumption)");
+  d.set(kReplyShare, D::fixed(0.04), "comments on company posts are answered more often in B2B (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.9), "text-only posts do well in a professional feed (assumption)");
+  d.set(kVideoPostWeight, D::fixed(0.9), "video earns no more than an image post in the feed (assumption)");
   return d;
 }
 

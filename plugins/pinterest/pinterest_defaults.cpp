@@ -27,8 +27,9 @@ FeedDefaults pinterest_defaults() {
   d.set(kDiscoveryImpressions, D::log_normal(300, 1.0),
         "search and home feed show pins beyond followers (assumption)");
   d.set(kSustainablePostsPerWeek, D::fixed(10), "pins reuse existing visuals (assumption)");
-  d.set(kReplyShare, D::fixed(0.005),
-        "engagements are saves and clicks: few comments (assumption)");
+  d.set(kReplyShare, D::fixed(0.005), "engagements are saves and clicks: few comments (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.4), "pins are images: a text update earns little (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.1), "video pins are shown a little more than image pins (assumption)");
   return d;
 }
 

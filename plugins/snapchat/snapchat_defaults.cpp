@@ -22,8 +22,9 @@ FeedDefaults snapchat_defaults() {
   d.set(kCvr, D::beta_mean(0.02, 100), "(assumption)");
   d.set(kOrganicReachRate, D::beta_mean(0.1, 40), "(assumption: no sourced figure)");
   d.set(kOrganicEngagementRate, D::beta_mean(0.002, 1000), "(assumption: no sourced figure)");
-  d.set(kReplyShare, D::fixed(0.005),
-        "engagements are story views and swipes: few replies (assumption)");
+  d.set(kReplyShare, D::fixed(0.005), "engagements are story views and swipes: few replies (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.4), "a text snap earns little in a camera-first app (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.3), "short video is the network's native post (assumption)");
   return d;
 }
 

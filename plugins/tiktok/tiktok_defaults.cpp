@@ -25,6 +25,9 @@ FeedDefaults tiktok_defaults() {
   d.set(kSustainablePostsPerWeek, D::fixed(7), "a short video a day, filmed in batches (assumption)");
   d.set(kReplyShare, D::fixed(0.01),
         "comments needing an answer among likes, shares and comments (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.3),
+        "text and photo posts are a side show of a video feed (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.5), "short video is the network's native post (assumption)");
   return d;
 }
 

@@ -23,8 +23,9 @@ FeedDefaults x_defaults() {
   d.set(kOrganicEngagementRate, D::beta_mean(0.00035, 20000),
         "0.035% of followers per post (Rival IQ, 2023)");
   d.set(kSustainablePostsPerWeek, D::fixed(4), "brands post about 3.9 a week (Rival IQ, 2023)");
-  d.set(kReplyShare, D::fixed(0.04),
-        "replies and mentions needing an answer (assumption)");
+  d.set(kReplyShare, D::fixed(0.04), "replies and mentions needing an answer (assumption)");
+  d.set(kSimplePostWeight, D::fixed(1.0), "text is the network's native post (assumption)");
+  d.set(kVideoPostWeight, D::fixed(1.2), "video stands out a little in a text feed (assumption)");
   return d;
 }
 

@@ -35,6 +35,9 @@ FeedDefaults youtube_defaults() {
   d.set(kSustainablePostsPerWeek, D::fixed(2), "edited video takes hours per minute (assumption)");
   d.set(kReplyShare, D::fixed(0.0005),
         "engagements are views: about 1 comment needing an answer per 2,000 views (assumption)");
+  d.set(kSimplePostWeight, D::fixed(0.2), "a community post, seen by a fraction of subscribers (assumption)");
+  d.set(kVideoPostWeight, D::fixed(2.0),
+        "the network is video: an image is only a community post (assumption)");
   return d;
 }
 

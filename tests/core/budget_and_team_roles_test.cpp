@@ -144,10 +144,12 @@ TEST(MediaOnlyBudget, RefusesPostsBoughtWithMediaMoneyAndAcceptsATeamDearerThanT
       problems(head + "search { organic_share { min: 0.1 } }\nchannels { name: \"a\" plugin: \"linear\" }")
           .find("search.organic_share.min"),
       std::string::npos);
-  // Paid media only, no team: nothing to refuse.
+  // Paid media only, no team: nothing to refuse, and no organic price asked for even when the organic share
+  // is left at its default (nobody posts, so nothing is bought).
   EXPECT_EQ(
       problems(head + "channels { name: \"a\" plugin: \"linear\" }\nsearch { organic_share { max: 0 } }"),
       "");
+  EXPECT_EQ(problems(head + "channels { name: \"a\" plugin: \"linear\" }"), "");
   // An enterprise team costs far more than 5,000: on payroll, that is no reason to refuse the plan...
   EXPECT_EQ(problems(head + "team { preset: \"enterprise\" }\nchannels { name: \"a\" plugin: \"linear\" }"),
             "");
@@ -255,14 +257,29 @@ void expect_staffable_when_asked(const std::string& search) {
   SCOPED_TRACE(search);
   auto run = [&](bool limit) {
     const World w(fixed_team_scenario(search, limit), linear_info(0.05));
-    const auto results = run_scenario(w.loaded, w.registry, 1);
+    return run_scenario(w.loaded, w.registry, 1);
+  };
+  auto best = [](const v1::Results& results) {
     return results.candidates(static_cast<int>(results.recommendation().candidate_index()));
   };
-  // The test can fail: the unconstrained best plan is one the team cannot staff.
-  EXPECT_GT(mean_of(run(false), v1::TEAM_SHORTFALL_HOURS), 0.0);
+  // The test can fail: the unconstrained best plan is one the team cannot staff, and the results say so.
+  const auto unstaffed = run(false);
+  EXPECT_GT(mean_of(best(unstaffed), v1::TEAM_SHORTFALL_HOURS), 0.0);
+  const auto& short_use = unstaffed.recommendation().team_use();
+  ASSERT_EQ(short_use.roles_size(), 1);
+  EXPECT_EQ(short_use.binding_roles(0), "social media manager");
+  EXPECT_GT(short_use.binding_load(), 1.0);
+  EXPECT_DOUBLE_EQ(short_use.shortfall_hours(), mean_of(best(unstaffed), v1::TEAM_SHORTFALL_HOURS));
   const auto staffed = run(true);
-  EXPECT_EQ(mean_of(staffed, v1::TEAM_SHORTFALL_HOURS), 0.0);
-  EXPECT_GT(mean_of(staffed, v1::REACH), 0.0);
+  EXPECT_EQ(mean_of(best(staffed), v1::TEAM_SHORTFALL_HOURS), 0.0);
+  EXPECT_GT(mean_of(best(staffed), v1::REACH), 0.0);
+  // Staffable: the role works no more than it can, and nothing is unmet.
+  const auto& use = staffed.recommendation().team_use();
+  ASSERT_EQ(use.roles_size(), 1);
+  EXPECT_LE(use.roles(0).hours_per_period(), use.roles(0).capacity_per_period() + 1e-9);
+  EXPECT_DOUBLE_EQ(use.roles(0).capacity_per_period(), 32.0 * 7.0 / 7.0);
+  EXPECT_EQ(use.unmet_hours_per_period(), 0.0);
+  EXPECT_EQ(use.shortfall_hours(), 0.0);
 }
 
 TEST(FixedTeam, PlansAStaffablePlanWheneverOneExistsOnTheGrid) {

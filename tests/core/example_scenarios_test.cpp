@@ -58,14 +58,21 @@ TEST(ExampleScenarios, MidSizeTeamLeansOnFacebookConversionsForItsSalesTarget) {
 
 TEST(ExampleScenarios, EnterpriseLaunchBuysReachWhereImpressionsAreCheapAndAudiencesLarge) {
   const auto run = run_example("enterprise_launch.textproto", 100);
-  for (const char* other : {"facebook", "instagram", "tiktok", "x"}) {
-    EXPECT_GT(run.channel("youtube").paid_budget(), run.channel(other).paid_budget()) << other;
-  }
+  // TikTok and YouTube, the cheapest impressions over large audiences, take most of the paid money; X's
+  // small audience none. (Which of them leads moves with the trials: the optimum is flat.)
+  const double paid = run.best().allocation().paid_budget();
+  EXPECT_GE(run.channel("tiktok").paid_budget() + run.channel("youtube").paid_budget(), 0.5 * paid);
+  EXPECT_EQ(run.channel("x").paid_budget(), 0.0);
   // Facebook and Instagram overlap (0.7): paying for both buys the same people twice.
   EXPECT_EQ(std::min(run.channel("facebook").paid_budget(), run.channel("instagram").paid_budget()), 0.0);
-  // The fixed team's hours are all used, and its cost is the organic budget whatever the split.
-  EXPECT_NEAR(run.best().allocation().planned_team_hours(), run.best().allocation().team_capacity_hours(),
-              1.0);
+  // The fixed team's cost is the organic budget whatever the split, and its plan can be staffed in 90% of
+  // outcomes (the scenario's chance constraint): the results name each role's hours against its capacity.
+  EXPECT_TRUE(run.best().infeasible().empty()) << run.best().infeasible();
+  const auto& use = run.results.recommendation().team_use();
+  ASSERT_EQ(use.roles_size(), 5);
+  for (const auto& role : use.roles()) {
+    EXPECT_LE(role.hours_per_period(), role.capacity_per_period() + 1e-9) << role.role();
+  }
   EXPECT_LE(run.kpi(v1::REACH).p95(), 20'000'000.0) << "never above the market";
 }
 
@@ -99,6 +106,23 @@ TEST(ExampleScenarios, NextQuarterOptimisedKeepsEveryLimitItStates) {
     EXPECT_GE(rec.frontier(i).kpi().mean(), rec.frontier(i - 1).kpi().mean());
   }
   EXPECT_EQ(rec.marginal_returns_size(), 4);
+}
+
+TEST(ExampleScenarios, MediaOnlyBrandComparesTodaysPlanAndKeepsItsRiskLimits) {
+  const auto run = run_example("media_only_current_plan.textproto");
+  const auto& rec = run.results.recommendation();
+  // Media money buys media only: all of it paid, the team's cost beside it in the all-in figures.
+  EXPECT_NEAR(run.best().allocation().paid_budget(), 30000.0, 1e-6);
+  EXPECT_EQ(run.best().allocation().organic_budget(), 0.0);
+  EXPECT_GT(run.kpi(v1::CPA).ratio_of_means(), run.kpi(v1::MEDIA_CPA).ratio_of_means());
+  // Today's plan is shown beside the recommendation, and the team's hours by role.
+  ASSERT_TRUE(rec.has_baseline());
+  EXPECT_EQ(rec.baseline().channels_size(), 3);
+  EXPECT_EQ(rec.team_use().roles_size(), 2);
+  // The chance constraint holds: CPA at most 70 in at least 90% of outcomes; TikTok is off or a real test.
+  EXPECT_TRUE(run.best().infeasible().empty()) << run.best().infeasible();
+  const double tiktok = run.channel("tiktok").paid_budget();
+  EXPECT_TRUE(tiktok == 0.0 || tiktok >= 1500.0 - 1e-6) << tiktok;
 }
 
 }  // namespace

@@ -261,6 +261,28 @@ TEST(Currency, TheSameCurrencyOrAScenarioValueIsNeverConverted) {
   EXPECT_NE(warnings[0].find("(c.flat_fee)"), std::string::npos) << warnings[0];
 }
 
+TEST(Currency, TheBundledNetworksQuoteTheirBenchmarksInUsDollars) {
+  auto validate = [](const std::string& budget) {
+    const auto file = testing::write_file(
+        testing::temp_dir(), "eur.textproto",
+        budget +
+            "\nhorizon { periods: 4 }\nchannels { name: \"facebook\" plugin: \"meta\" organic { "
+            "cost_per_post: 100 } }\nobjective { kpi: CONVERSIONS }\ntrials: 50\n");
+    return run_splitsim({"validate", file.string()});
+  };
+  const auto unconverted = validate(R"(budget { total: 6000 currency: "EUR" })");
+  EXPECT_EQ(unconverted.exit_code, 0) << unconverted.err;
+  EXPECT_NE(unconverted.out.find("plugin defaults in USD are used as EUR without conversion (facebook.cpm)"),
+            std::string::npos)
+      << unconverted.out;
+  const auto converted = validate(
+      R"(budget { total: 6000 currency: "EUR" exchange_rates { currency: "USD" per_budget_unit: 1.16 } })");
+  EXPECT_EQ(converted.exit_code, 0) << converted.err;
+  EXPECT_EQ(converted.out.find("without conversion"), std::string::npos) << converted.out;
+  // A US-dollar budget uses them as they are, without a word.
+  EXPECT_EQ(validate("budget { total: 6000 }").out.find("warning"), std::string::npos);
+}
+
 TEST(Currency, BadRatesAreRefusedNamingTheField) {
   for (
       const auto& [rates, words] : std::vector<std::pair<std::string, std::string>>{

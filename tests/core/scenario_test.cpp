@@ -154,7 +154,8 @@ TEST(Scenario, UnknownPluginListsTheAvailableOnes) {
 
 TEST(Scenario, UnknownParameterListsTheKnownOnes) {
   expect_problem(replace(valid_text(), "name: \"audience\"", "name: \"audiense\""), 9,
-                 "channels[0].params[0].name", "has no parameter 'audiense'; its parameters: ");
+                 "channels[0].params[0].name",
+                 "has no parameter 'audiense'; did you mean 'audience'?; its parameters: ");
 }
 
 TEST(Scenario, ParameterOutsideThePluginRange) {

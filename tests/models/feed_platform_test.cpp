@@ -23,7 +23,7 @@ struct Totals {
   std::vector<double> by_output[kOutputCount];
 };
 Totals simulate(const FeedPlatform& platform, std::vector<double> plan_spend, std::vector<double> plan_posts,
-                std::size_t trials = 64) {
+                std::size_t trials = 64, PostFormat format = PostFormat::kCrafted) {
   const std::size_t periods = plan_spend.size();
   std::vector<std::vector<double>> params;
   for (const auto& spec : platform.info().params) params.emplace_back(trials, median_of(spec));
@@ -34,7 +34,7 @@ Totals simulate(const FeedPlatform& platform, std::vector<double> plan_spend, st
   block.trials = trials;
   block.periods = periods;
   block.params = pointers.data();
-  block.plan = {plan_spend.data(), plan_posts.data()};
+  block.plan = {plan_spend.data(), plan_posts.data(), format};
   block.noise = RandomStream(9, 0, StreamId::kPeriodNoise);
   OutputBuffers out;
   out.trials = trials;
@@ -57,6 +57,11 @@ Totals simulate(const FeedPlatform& platform, std::vector<double> plan_spend, st
 // A constant plan: the same spend and posts every period.
 Totals simulate(const FeedPlatform& platform, double spend, double posts, std::size_t periods = 12) {
   return simulate(platform, std::vector<double>(periods, spend), std::vector<double>(periods, posts));
+}
+
+// Organic only, a constant plan of `posts` per period of the given format.
+Totals simulate_posts(const FeedPlatform& platform, double posts, PostFormat format) {
+  return simulate(platform, std::vector<double>(12, 0.0), std::vector<double>(12, posts), 64, format);
 }
 
 double sum(const std::vector<double>& v) {
@@ -210,6 +215,25 @@ TEST(FeedPlatform, PeopleReachedBeforeTheHorizonAreNotNewAgain) {
   // Spend and impressions are the same: only who is new differs.
   EXPECT_EQ(sum(output(simulate(fresh, 20'000.0, 0.0, 4), Output::kPaidImpressions)),
             sum(output(simulate(carried, 20'000.0, 0.0, 4), Output::kPaidImpressions)));
+}
+
+TEST(FeedPlatform, APostsFormatScalesWhatItEarnsByTheNetworksWeight) {
+  const FeedPlatform platform(meta_defaults());
+  // The first period: later ones also carry the followers each format's posts won.
+  const auto organic = [&](PostFormat f) {
+    return simulate_posts(platform, 4.0, f).by_output[static_cast<int>(Output::kOrganicImpressions)][0];
+  };
+  const auto engagements = [&](PostFormat f) {
+    return sum(simulate_posts(platform, 4.0, f).by_output[static_cast<int>(Output::kEngagements)]);
+  };
+  const double crafted = organic(PostFormat::kCrafted), video = organic(PostFormat::kVideo),
+               simple = organic(PostFormat::kSimple);
+  ASSERT_GT(crafted, 0.0);
+  // The same noise draws in all three: they differ by the weights alone.
+  EXPECT_NEAR(video / crafted, median_of(param(platform, kVideoPostWeight)), 1e-9);
+  EXPECT_NEAR(simple / crafted, median_of(param(platform, kSimplePostWeight)), 1e-9);
+  EXPECT_GT(engagements(PostFormat::kVideo), engagements(PostFormat::kCrafted));
+  EXPECT_LT(engagements(PostFormat::kSimple), engagements(PostFormat::kCrafted));
 }
 
 }  // namespace

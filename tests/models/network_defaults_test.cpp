@@ -110,5 +110,20 @@ TEST(NetworkDefaults, NetworksDifferAsTheFieldReports) {
   EXPECT_GT(median(linkedin, kCvr), median(tiktok, kCvr));
 }
 
+TEST(NetworkDefaults, PostFormatsEarnWhatEachNetworkRewards) {
+  const auto tiktok = tiktok_defaults(), youtube = youtube_defaults(), x = x_defaults(),
+             linkedin = linkedin_defaults(), instagram = instagram_defaults();
+  // Video-first networks reward video over an image post, and a text update least.
+  for (const auto& d : {tiktok, youtube, instagram}) {
+    EXPECT_GT(median(d, kVideoPostWeight), 1.0) << d.name;
+    EXPECT_LT(median(d, kSimplePostWeight), 1.0) << d.name;
+  }
+  // A text update is X's native post: worth more there than on TikTok or YouTube...
+  EXPECT_GT(median(x, kSimplePostWeight), median(tiktok, kSimplePostWeight));
+  EXPECT_GT(median(x, kSimplePostWeight), median(youtube, kSimplePostWeight));
+  // ...and a video on TikTok is not a video on LinkedIn.
+  EXPECT_GT(median(tiktok, kVideoPostWeight), median(linkedin, kVideoPostWeight));
+}
+
 }  // namespace
 }  // namespace splitsim::plugins

@@ -6,8 +6,9 @@
 namespace splitsim {
 
 // Version 1: Platform/PluginInfo/SimulationBlock/OutputBuffers as first published.
+// Version 2: ChannelPlan gains post_format (SimulationBlock's layout changes).
 // The runner compares a plugin's exported version with this before calling anything else.
-inline constexpr std::uint32_t kAbiVersion = 1;
+inline constexpr std::uint32_t kAbiVersion = 2;
 
 // Names of the two symbols every plugin exports (see export.hpp).
 inline constexpr const char* kAbiVersionSymbol = "splitsim_abi_version";

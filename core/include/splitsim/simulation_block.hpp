@@ -8,10 +8,20 @@
 
 namespace splitsim {
 
+// The kind of post the channel's organic effort makes (the scenario's `organic { format }`). Networks reward
+// formats differently (a short video on TikTok, a text update on X), so a model may weigh what one post earns
+// by it; a model that does not is free to ignore it.
+enum class PostFormat : std::uint32_t {
+  kCrafted = 0,  // an image and text, planned and reviewed (the default)
+  kSimple = 1,   // a short text update
+  kVideo = 2,    // an edited short video
+};
+
 // What the channel is given in every period (the same for all trials of the block).
 struct ChannelPlan {
   const double* paid_spend = nullptr;     // [periods] money spent on paid media in each period
   const double* organic_posts = nullptr;  // [periods] posts published in each period (may be fractional)
+  PostFormat post_format = PostFormat::kCrafted;
 };
 
 // One call simulates `trials` trials (global indices first_trial ... first_trial + trials - 1) over the

@@ -42,6 +42,11 @@ std::string closest_name(std::string_view name, const std::vector<std::string>& 
   std::string best;
   std::size_t best_distance = allowed_edits(name.size()) + 1;
   for (const auto& candidate : known) {
+    // The distance is at least the difference in length: a name far longer than any known one (a line of
+    // garbage) costs nothing instead of a table of its length times the candidate's.
+    const std::size_t length_gap =
+        name.size() > candidate.size() ? name.size() - candidate.size() : candidate.size() - name.size();
+    if (length_gap >= best_distance) continue;
     const std::size_t distance = edit_distance(name, candidate);
     // An exact match is not a suggestion: the caller refused the name for another reason.
     if (distance > 0 && distance < best_distance) {

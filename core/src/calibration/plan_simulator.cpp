@@ -45,7 +45,7 @@ const OutputBuffers& PlanSimulator::run(const ResolvedChannel& channel, std::uin
   block.periods = periods;
   block.period_days = period_days;
   block.params = column_pointers_.data();
-  block.plan = {plan.spend.data(), plan.posts.data()};
+  block.plan = {plan.spend.data(), plan.posts.data(), channel.post_format()};
   block.noise = RandomStream(key, channel_index, StreamId::kPeriodNoise);
 
   // NaN first: an element the plugin forgets to write is caught as non-finite.

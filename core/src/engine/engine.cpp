@@ -22,18 +22,22 @@ void throw_if_cancelled() {
   }
 }
 
-// What each channel is given in every period: paid spend by the pacing, posts even over the horizon.
+// What each channel is given in every period: paid spend by the pacing, posts even over the horizon, and the
+// kind of post.
 struct Schedule {
-  Schedule(const Allocation& allocation, std::size_t channels, std::size_t periods)
-      : spend(channels, std::vector<double>(periods)), posts(channels) {
-    for (std::size_t c = 0; c < channels; ++c) {
-      for (std::size_t t = 0; t < periods; ++t) spend[c][t] = allocation.paid_spend(c, t);
-      posts[c].assign(periods, allocation.channels[c].posts_per_period);
+  Schedule(const ResolvedScenario& scenario, const Allocation& allocation)
+      : spend(scenario.channels.size(), std::vector<double>(scenario.periods)),
+        posts(scenario.channels.size()) {
+    for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
+      for (std::size_t t = 0; t < scenario.periods; ++t) spend[c][t] = allocation.paid_spend(c, t);
+      posts[c].assign(scenario.periods, allocation.channels[c].posts_per_period);
+      formats.push_back(scenario.channels[c].post_format());
     }
   }
-  ChannelPlan plan(std::size_t c) const { return {spend[c].data(), posts[c].data()}; }
+  ChannelPlan plan(std::size_t c) const { return {spend[c].data(), posts[c].data(), formats[c]}; }
 
   std::vector<std::vector<double>> spend, posts;  // [channel][period]
+  std::vector<PostFormat> formats;                // [channel]
 };
 
 // One worker thread's reusable parts.
@@ -59,7 +63,7 @@ Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t bl
 TrialKpis Engine::simulate(const CandidateSplit& split) const {
   const std::size_t channels = scenario_.channels.size();
   const Allocation allocation = allocate(scenario_, split);
-  const Schedule schedule(allocation, channels, scenario_.periods);
+  const Schedule schedule(scenario_, allocation);
   TrialKpis kpis(channels, scenario_.trials);
 
   tbb::enumerable_thread_specific<Worker> workers([this] {

@@ -119,8 +119,9 @@ double kpi_mean(const v1::Candidate& candidate, v1::Kpi kpi) {
 }
 
 // What the money pays for, and the team's hours by role against what each role can work, per period (the
-// mean over trials), naming the role that binds.
-void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, const v1::Scenario& scenario) {
+// mean over trials), naming the role that binds (recorded in the results: run/team_use.hpp).
+void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, const v1::Recommendation& rec,
+                          const v1::Scenario& scenario) {
   const std::string currency = " " + scenario.budget().currency();
   const double paid = kpi_mean(best, v1::PAID_SPEND), organic = kpi_mean(best, v1::ORGANIC_COST);
   const bool media_only = scenario.budget().covers() == v1::Budget::MEDIA_ONLY;
@@ -131,36 +132,25 @@ void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, co
         << " all-in; cpa, cpc and roas count all of it, media cpa, media cpc and media roas paid media "
            "only\n";
   }
-  if (!scenario.has_team()) return;
-  const TeamPlan team = resolve_team(scenario);
-  const double periods = std::max(1, scenario.horizon().periods());
-  ActivityHoursArray needs{};
-  needs[static_cast<int>(Activity::kContent)] = kpi_mean(best, v1::CONTENT_HOURS) / periods;
-  needs[static_cast<int>(Activity::kCommunity)] = kpi_mean(best, v1::COMMUNITY_HOURS) / periods;
-  needs[static_cast<int>(Activity::kCampaigns)] = kpi_mean(best, v1::CAMPAIGN_HOURS) / periods;
-  needs[static_cast<int>(Activity::kStrategy)] = kpi_mean(best, v1::STRATEGY_HOURS) / periods;
-  const TeamUse use = team.use(needs);
+  const auto& use = rec.team_use();
+  if (use.roles_size() == 0) return;
   out << "  Team by role, hours per period (mean over trials):\n";
-  for (std::size_t r = 0; r < team.roles.size(); ++r) {
-    const auto& role = team.roles[r];
+  for (const auto& role : use.roles()) {
     std::string does;
-    for (int a = 0; a < kActivityCount; ++a) {
-      if (role.activities & (1u << a))
-        does += (does.empty() ? "" : ", ") + std::string(activity_name(Activity(a)));
-    }
-    out << "    " << pad(role.name, 24, false) << pad(number(use.role_hours[r]), 8) << " of "
-        << pad(number(role.hours_per_period), 8, false) << " " << does << "\n";
+    for (const auto& activity : role.activities()) does += (does.empty() ? "" : ", ") + activity;
+    out << "    " << pad(role.role(), 24, false) << pad(number(role.hours_per_period()), 8) << " of "
+        << pad(number(role.capacity_per_period()), 8, false) << " " << does << "\n";
   }
   std::string binding;
-  for (const std::size_t r : use.binding_roles)
-    binding += (binding.empty() ? "" : " and ") + team.roles[r].name;
+  for (const auto& role : use.binding_roles()) binding += (binding.empty() ? "" : " and ") + role;
   if (binding.empty()) return;
-  out << (use.unmet > 0.0 ? "  Short of hours: " : "  Binding role: ") << binding << " (the plan needs "
-      << percent(use.binding_load) << " of their hours"
-      << (use.unmet > 0.0 ? ": not staffable as written)" : ")");
-  // Replies come in bursts: a plan that fits on average may still fall short in some trials.
-  const double shortfall = kpi_mean(best, v1::TEAM_SHORTFALL_HOURS);
-  if (shortfall > 0.0) out << "; hours unmet over the horizon, mean over trials: " << number(shortfall);
+  const bool short_of_hours = use.unmet_hours_per_period() > 0.0;
+  out << (short_of_hours ? "  Short of hours: " : "  Binding role: ") << binding << " (the plan needs "
+      << percent(use.binding_load()) << " of their hours"
+      << (short_of_hours ? ": not staffable as written)" : ")");
+  if (use.shortfall_hours() > 0.0) {
+    out << "; hours unmet over the horizon, mean over trials: " << number(use.shortfall_hours());
+  }
   out << "\n";
 }
 
@@ -276,7 +266,7 @@ std::string format_table(const v1::Results& results, int top) {
         << "(plus community work, in team hours below) of " << number(alloc.team_capacity_hours())
         << " available over the horizon\n";
   }
-  print_costs_and_team(out, best, scenario);
+  print_costs_and_team(out, best, rec, scenario);
   if (alloc.budget_spent_share() > 0.0 && alloc.budget_spent_share() < 0.9999) {
     out << "  Spends " << percent(alloc.budget_spent_share()) << " of the budget: more would not pay\n";
   }
@@ -301,8 +291,7 @@ std::string format_table(const v1::Results& results, int top) {
 
   if (rec.marginal_returns_size() > 0) {
     out << "\nMarginal return at this split: " << marginal_words(rec.objective().kpi()) << " per 1,000 "
-        << currency
-        << " more (measured over " << number(rec.marginal_step()) << ")\n";
+        << currency << " more (measured over " << number(rec.marginal_step()) << ")\n";
     out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << "\n";
     for (const auto& m : rec.marginal_returns()) {
       out << "  " << pad(m.channel(), 20, false) << pad(number(m.paid()), 14)
@@ -417,8 +406,8 @@ std::string format_csv(const v1::Results& results) {
     }
     // Today's plan per channel (mean = paid money today; objective_value = the recommended paid money).
     for (const auto& c : rec.baseline().channels()) {
-      out << "baseline_paid,0," << csv_field(c.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi()) << ","
-          << c.current_paid() << ",,,,,,," << c.recommended_paid() << ",,,,\n";
+      out << "baseline_paid,0," << csv_field(c.channel()) << ",,,,," << v1::Kpi_Name(rec.objective().kpi())
+          << "," << c.current_paid() << ",,,,,,," << c.recommended_paid() << ",,,,\n";
     }
     // What decides the choice (kpi = the parameter, mean = its rank correlation, infeasible = its source).
     for (const auto& d : rec.drivers()) {

@@ -14,6 +14,7 @@
 #include "run/currency_notice.hpp"
 #include "run/results_builder.hpp"
 #include "run/run_plan.hpp"
+#include "run/team_use.hpp"
 #include "scenario/allocation.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_validator.hpp"
@@ -204,7 +205,12 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
                                    : grid_run(scenario, objective, plan.grid, observer);
   if (observer) observer->finished();
   if (results.has_recommendation()) {
-    for (const auto& warning : currency) results.mutable_recommendation()->add_warnings(warning);
+    auto* recommendation = results.mutable_recommendation();
+    for (const auto& warning : currency) recommendation->add_warnings(warning);
+    if (scenario.team.present) {
+      *recommendation->mutable_team_use() =
+          team_use_at(results.candidates(static_cast<int>(recommendation->candidate_index())), scenario);
+    }
   }
   add_metadata(results, loaded, scenario, threads, started_at,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());

@@ -17,6 +17,7 @@
 #include "scenario/overlap_matrix.hpp"
 #include "scenario/resolved_parameter.hpp"
 #include "scenario/team_plan.hpp"
+#include "splitsim/simulation_block.hpp"
 
 namespace splitsim {
 
@@ -37,8 +38,8 @@ struct PosteriorDraws {
   std::size_t draws() const { return parameters.empty() ? 0 : values.size() / parameters.size(); }
 };
 
-// A plugin that declares no `reply_share`: one engagement in 20 needs a reply, which with the default 40 hours
-// per 1,000 replies keeps the earlier 2 hours per 1,000 engagements.
+// A plugin that declares no `reply_share`: one engagement in 20 needs a reply, which with the default 40
+// hours per 1,000 replies keeps the earlier 2 hours per 1,000 engagements.
 inline constexpr double kDefaultReplyShare = 0.05;
 
 struct ResolvedChannel {
@@ -56,12 +57,19 @@ struct ResolvedChannel {
   double min_paid = 0.0;
   // The parameters the scenario sets (by name); the others are the plugin's benchmark defaults.
   std::vector<std::string> scenario_parameters;
-  double cost_per_post = 0.0;             // without a team
-  v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;  // with a team
+  double cost_per_post = 0.0;  // without a team
+  // What kind of post: its hours with a team, and, through the plugin, what one post earns on this network.
+  v1::PostFormat format = v1::POST_FORMAT_UNSPECIFIED;
+  // The format in the SDK's terms, as the plugin receives it (UNSPECIFIED means CRAFTED).
+  PostFormat post_format() const {
+    return format == v1::SIMPLE  ? PostFormat::kSimple
+           : format == v1::VIDEO ? PostFormat::kVideo
+                                 : PostFormat::kCrafted;
+  }
   // Share of the channel's engagements that need a reply (the plugin's `reply_share` default, or the
   // scenario's value; its mean when uncertain): what drives community work.
   double reply_share = kDefaultReplyShare;
-  std::shared_ptr<const PosteriorDraws> posterior;      // set by a calibration; null: the distributions
+  std::shared_ptr<const PosteriorDraws> posterior;  // set by a calibration; null: the distributions
 };
 
 // Which figure of the objective KPI's distribution is best, and which way.

@@ -31,10 +31,14 @@ std::string flat_optimum(const v1::Results& results) {
       if (c.index() == rec.candidate_index() || !c.infeasible().empty()) continue;
       within += std::abs(c.objective_value() - best) <= noise ? 1 : 0;
     }
-    char line[200];
-    std::snprintf(line, sizeof line, "; %d other candidate%s score%s within the noise (%.4g) of the best",
-                  within, within == 1 ? "" : "s", within == 1 ? "s" : "", noise);
-    text += line;
+    // None within it means the runner-up scored worse on the search's trials than on new ones: the count
+    // would contradict the sentence before it, so it is left out.
+    if (within > 0) {
+      char line[200];
+      std::snprintf(line, sizeof line, "; %d other candidate%s score%s within the noise (%.4g) of the best",
+                    within, within == 1 ? "" : "s", within == 1 ? "s" : "", noise);
+      text += line;
+    }
   }
   return text + ": choose among them on other grounds, or run more trials.";
 }

@@ -108,7 +108,9 @@ void check_channels(const v1::Scenario& s, const FieldPath& root, const PluginRe
                                              std::to_string(s.channels_size()) + ")");
   }
   // A budget side no share can reach puts no demands on the channels' bounds for it.
-  const bool organic_possible = bound_max(s.search().organic_share()) > 0.0;
+  // A media-only budget without a team has no organic side at all: nobody posts and no money buys posts.
+  const bool media_only_alone = s.budget().covers() == v1::Budget::MEDIA_ONLY && !s.has_team();
+  const bool organic_possible = bound_max(s.search().organic_share()) > 0.0 && !media_only_alone;
   const bool paid_possible = bound_min(s.search().organic_share()) < 1.0;
   std::set<std::string> names;
   for (int i = 0; i < s.channels_size(); ++i) {
