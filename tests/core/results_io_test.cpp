@@ -13,6 +13,7 @@
 
 #include "base/deterministic_bytes.hpp"
 #include "base/errors.hpp"
+#include "base/json_text.hpp"
 #include "output/atomic_file.hpp"
 #include "output/formatters.hpp"
 #include "output/manifest_reader.hpp"
@@ -373,6 +374,32 @@ TEST(Formatters, JsonUsesFieldNamesAndCsvHasOneRowPerKpi) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2);  // header + the one KPI row
   EXPECT_NE(csv.find("0,1,total,"), std::string::npos) << csv;
   EXPECT_THROW(parse_format("xml"), UsageError);
+}
+
+TEST(Formatters, JsonAndCsvWrittenACandidateAtATimeAreTheWholeMessagesText) {
+  // Several candidates with nested parts, a recommendation and text that looks like the spliced field.
+  v1::Results results = sample();
+  results.mutable_metadata()->mutable_scenario()->set_name("\"candidates\": [] in a name");
+  for (int i = 1; i < 4; ++i) {
+    auto* c = results.add_candidates();
+    c->set_index(static_cast<std::uint32_t>(i));
+    c->mutable_allocation()->add_channels()->set_channel("ch");
+    c->add_channels()->add_kpis()->set_mean(i);
+    c->set_infeasible(i == 2 ? "breaks \"x\"" : "");
+  }
+  results.mutable_recommendation()->add_warnings("w");
+  EXPECT_EQ(format_json(results), json_text(results));
+  v1::Results none = sample();
+  none.clear_candidates();
+  EXPECT_EQ(format_json(none), json_text(none));
+  // The CSV is one table whatever the stream: the same bytes written to a string or through a stream whose
+  // own precision differs.
+  std::ostringstream stream;
+  stream.precision(3);
+  write_csv(stream, results);
+  const std::string csv = stream.str();
+  EXPECT_EQ(csv, format_csv(results));
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 4);
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   }
 
   if (!output_file.empty()) save_results(output_file, results);
-  out << format_results(results, format, top);
+  write_results(out, results, format, top);
   if (!output_file.empty() && format == Format::kTable) out << "\nResults written to " << output_file << "\n";
   return kExitOk;
 }

@@ -31,7 +31,7 @@ int command_show(const std::vector<std::string>& args, std::ostream& out) {
     std::cerr << file
               << ": note: no checksum (a file from an earlier splitsim): its figures are shown as read, "
                  "unverified\n";
-  out << format_results(read.results, format, top);
+  write_results(out, read.results, format, top);
   return kExitOk;
 }
 

@@ -1,9 +1,13 @@
 #include "output/formatters.hpp"
 
+#include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/util/field_mask_util.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "base/csv.hpp"
 #include "base/errors.hpp"
@@ -347,11 +351,63 @@ std::string format_table(const v1::Results& results, int top) {
   return out.str();
 }
 
-std::string format_json(const v1::Results& results) { return json_text(results); }
+void write_json(std::ostream& out, const v1::Results& results) {
+  // Protobuf prints a message whole, into one string: for a large grid several times the results' own size.
+  // So the message is printed without its candidates, and they are printed into its empty array one at a
+  // time; the text is the same JSON. "candidates" is a field of Results alone, and a string value holding
+  // those characters would have its quotes escaped, so the one unescaped `"candidates": []` is the field.
+  v1::Results frame;
+  google::protobuf::FieldMask all_but_candidates;  // every field, so one added later is printed too
+  const auto* descriptor = v1::Results::descriptor();
+  for (int f = 0; f < descriptor->field_count(); ++f) {
+    if (descriptor->field(f)->number() != v1::Results::kCandidatesFieldNumber)
+      all_but_candidates.add_paths(descriptor->field(f)->name());
+  }
+  google::protobuf::util::FieldMaskUtil::MergeMessageTo(results, all_but_candidates, {}, &frame);
+  const std::string text = json_text(frame);
+  constexpr std::string_view kEmpty = "\"candidates\": []";
+  const auto at = text.find(kEmpty);
+  if (at == std::string::npos || results.candidates_size() == 0) {
+    out << (results.candidates_size() == 0 ? text : json_text(results));
+    return;
+  }
+  const std::string_view view(text);
+  out << view.substr(0, at) << "\"candidates\": [\n";
+  for (int i = 0; i < results.candidates_size(); ++i) {
+    // Indented two levels, as the printer indents an array element of a top-level field.
+    const std::string candidate = json_text(results.candidates(i));
+    std::string_view rest(candidate);
+    while (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+    out << "  ";
+    for (std::size_t start = 0; start < rest.size();) {
+      const auto end = rest.find('\n', start);
+      const auto line =
+          rest.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      out << (start == 0 ? "" : "  ") << line;
+      if (end == std::string_view::npos) break;
+      out << "\n";
+      start = end + 1;
+    }
+    out << (i + 1 < results.candidates_size() ? ",\n" : "\n");
+  }
+  out << " ]" << view.substr(at + kEmpty.size());
+}
 
-std::string format_csv(const v1::Results& results) {
+std::string format_json(const v1::Results& results) {
+  std::ostringstream out;
+  write_json(out, results);
+  return out.str();
+}
+
+void write_csv(std::ostream& stream, const v1::Results& results) {
+  // Rows go out a candidate at a time, never gathered whole: a large grid's table is several times the
+  // results' own size. The stream's own settings are left as they were.
   std::ostringstream out;
   out.precision(17);
+  const auto flush = [&] {
+    stream << out.view();
+    out.str("");
+  };
   // One rectangular table: each row carries its scope's allocation, so it can be filtered and plotted alone.
   // For scope "total" the shares are of the whole budget; for a channel, of the paid and organic budgets.
   out << "candidate,recommended,scope,paid_share,organic_share,paid_budget,organic_budget,kpi,mean,sd,p5,p50,"
@@ -389,6 +445,7 @@ std::string format_csv(const v1::Results& results) {
       rows(c, csv_field(c.channels(i).channel()), ca.paid_share(), ca.organic_share(), ca.paid_budget(),
            ca.organic_budget(), c.channels(i).kpis());
     }
+    flush();
   }
   // The frontier and marginal returns as rows of the same table, told apart by the candidate column.
   if (results.has_recommendation()) {
@@ -424,17 +481,25 @@ std::string format_csv(const v1::Results& results) {
       }
     }
   }
+  flush();
+}
+
+std::string format_csv(const v1::Results& results) {
+  std::ostringstream out;
+  write_csv(out, results);
   return out.str();
 }
 
-std::string format_results(const v1::Results& results, Format format, int top) {
+void write_results(std::ostream& out, const v1::Results& results, Format format, int top) {
   switch (format) {
     case Format::kJson:
-      return format_json(results);
+      write_json(out, results);
+      return;
     case Format::kCsv:
-      return format_csv(results);
+      write_csv(out, results);
+      return;
     default:
-      return format_table(results, top);
+      out << format_table(results, top);
   }
 }
 
