@@ -29,10 +29,12 @@ struct Run {
   }
 };
 
-Run run_example(const std::string& file, int trials = 200) {
+Run run_example(const std::string& file, int trials = 200, const std::string& search = "") {
   const auto out = testing::temp_dir() / "results.pb";
-  const auto r = testing::run_splitsim({"run", (testing::source_dir() / "scenarios" / file).string(),
-                                        "--trials", std::to_string(trials), "-o", out.string()});
+  std::vector<std::string> args{"run", (testing::source_dir() / "scenarios" / file).string(), "--trials",
+                                std::to_string(trials), "-o", out.string()};
+  if (!search.empty()) args.insert(args.end(), {"--search", search});
+  const auto r = testing::run_splitsim(args);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return {load_results(out)};
 }
@@ -74,6 +76,12 @@ TEST(ExampleScenarios, EnterpriseLaunchBuysReachWhereImpressionsAreCheapAndAudie
     EXPECT_LE(role.hours_per_period(), role.capacity_per_period() + 1e-9) << role.role();
   }
   EXPECT_LE(run.kpi(v1::REACH).p95(), 20'000'000.0) << "never above the market";
+  // Few plans keep the chance constraint, and a local search drifts across its edge: the optimizer still
+  // ends on a kept plan near the grid's best (it restores one between its best kept and broken plans; at
+  // the file's 300 trials it reached 59% of the grid's P5 without that, 83% with it).
+  const auto optimized = run_example("enterprise_launch.textproto", 300, "optimize");
+  EXPECT_TRUE(optimized.best().infeasible().empty()) << optimized.best().infeasible();
+  EXPECT_GE(optimized.kpi(v1::REACH).p5(), 0.75 * run.kpi(v1::REACH).p5());
 }
 
 TEST(ExampleScenarios, SmallBusinessBoostsFacebookRatherThanPosting) {

@@ -274,6 +274,38 @@ std::vector<const Evaluated*> distinct_ranked(const std::vector<Evaluated>& eval
   return chosen;
 }
 
+// A constrained local search may end among broken plans better than every kept one: COBYLA follows a
+// limit's linear model across its edge, and a noisy limit (a chance constraint's quantile, flat on the kept
+// side) misleads it. Between the best kept plan and a better broken one lies a kept plan nearer the better
+// one: bisection finds it, kBisections evaluations each, the best broken plans first (by their figure).
+constexpr std::size_t kBisections = 5;
+
+void restore_feasibility(Search& search, const Objective& objective, std::size_t bound) {
+  auto& evaluations = search.evaluations;
+  std::vector<std::vector<double>> tried;  // broken plans already bisected towards
+  while (evaluations.size() + kBisections <= bound) {
+    const std::size_t kept = best_index(evaluations, objective);
+    if (!evaluations[kept].candidate.infeasible().empty()) return;  // nothing kept to start from
+    const Evaluated* target = nullptr;
+    for (const auto& e : evaluations) {
+      if (e.candidate.infeasible().empty() || e.value <= evaluations[kept].value) continue;
+      if (std::find(tried.begin(), tried.end(), e.x) != tried.end()) continue;
+      if (!target || e.value > target->value) target = &e;
+    }
+    if (!target) return;
+    tried.push_back(target->x);
+    const std::vector<double> from = evaluations[kept].x, to = target->x;  // copies: evaluations grow
+    double inside = 0.0, outside = 1.0;
+    for (std::size_t step = 0; step < kBisections; ++step) {
+      const double t = 0.5 * (inside + outside);
+      std::vector<double> x(from.size());
+      for (std::size_t i = 0; i < x.size(); ++i) x[i] = from[i] + t * (to[i] - from[i]);
+      const bool kept_there = search.evaluate(std::move(x)).candidate.infeasible().empty();
+      (kept_there ? inside : outside) = t;
+    }
+  }
+}
+
 }  // namespace
 
 SearchOutcome optimize_split(const SplitSpace& space, const SplitEvaluator& evaluator,
@@ -282,9 +314,13 @@ SearchOutcome optimize_split(const SplitSpace& space, const SplitEvaluator& eval
   auto& evaluations = outcome.evaluations;
   const auto& scenario = evaluator.scenario();
   const auto& objective = scenario.objective;
-  const std::size_t bound = std::max<std::size_t>(1, max_evaluations);
+  const std::size_t whole_bound = std::max<std::size_t>(1, max_evaluations);
+  const bool constrained = !scenario.constraints.empty() || objective.statistic == v1::MIN_COST_FOR_TARGET;
+  // With limits to keep, a tenth of the evaluations is kept back to restore a kept plan (below).
+  const std::size_t restoring = constrained && !scenario.constraints.empty() ? whole_bound / 10 : 0;
+  const std::size_t bound = std::max<std::size_t>(1, whole_bound - restoring);
   Search search(space, evaluator, evaluations, bound);
-  search.constrained = !scenario.constraints.empty() || objective.statistic == v1::MIN_COST_FOR_TARGET;
+  search.constrained = constrained;
   if (scenario.constraints.empty() && objective.statistic == v1::MIN_COST_FOR_TARGET &&
       space.scale_coordinate() != SplitSpace::kAbsent) {
     // The least cost reaching the target, searched over the split with the spend solved for.
@@ -352,6 +388,7 @@ SearchOutcome optimize_split(const SplitSpace& space, const SplitEvaluator& eval
       restart_until_quiet();
     }
   }
+  if (restoring > 0) restore_feasibility(search, objective, whole_bound);
   return outcome;
 }
 
