@@ -167,6 +167,30 @@ TEST(Cli, UnknownPluginListsEveryPluginOnThePath) {
   expect_contains(r.err, "unknown plugin 'myspace'; available: instagram, linkedin, meta,");
 }
 
+// What a user typed is quoted back escaped: a terminal escape sequence (or a bidirectional override) in an
+// argument must not reach the terminal raw through an error message.
+TEST(Cli, UsageErrorsQuoteTheArgumentsEscaped) {
+  const std::string hostile = "x\x1b[2J\u202e";
+  const std::string scenario = (testing::source_dir() / "scenarios" / "small_business.textproto").string();
+  const std::string out = (testing::temp_dir() / "out").string();
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{hostile},
+                                             {"run", scenario, "--search", hostile},
+                                             {"run", scenario, "--" + hostile},
+                                             {"plugins", hostile},
+                                             {"plugins", "describe", hostile},
+                                             {"plugins", "check", hostile},
+                                             {"batch", scenario, "-o", out, "--plugin-dir", hostile},
+                                             {"job", hostile}}) {
+    const auto r = run_splitsim(args);
+    SCOPED_TRACE(args.size() > 1 ? args[0] + " " + args[1] : args[0]);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("\u202e"), std::string::npos) << r.err;
+    expect_contains(r.err, "x\\x1b[2J");
+  }
+}
+
 TEST(Cli, PluginsListAndDescribe) {
   const auto list = run_splitsim({"plugins", "list"});
   EXPECT_EQ(list.exit_code, 0);

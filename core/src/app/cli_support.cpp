@@ -53,7 +53,7 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args, po:
     }
     po::notify(vm);
   } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + "\n" + usage);
+    throw UsageError(escape_unprintable(e.what()) + "\n" + usage);
   }
   return vm;
 }
@@ -62,7 +62,8 @@ PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {
   std::vector<fs::path> dirs(plugin_dirs.begin(), plugin_dirs.end());
   for (const auto& dir : dirs) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw UsageError("--plugin-dir " + dir.string() + ": no such folder");
+    if (!fs::is_directory(dir, ec))
+      throw UsageError("--plugin-dir " + escape_unprintable(dir.string()) + ": no such folder");
   }
   PluginRegistry registry;
   registry.use_search_path(PluginRegistry::search_path(dirs));  // loads each plugin when a scenario names it
@@ -87,7 +88,8 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
   if (vm.count("search")) {
     overrides.search = vm["search"].as<std::string>();
     if (overrides.search != "grid" && overrides.search != "optimize") {
-      throw UsageError("--search must be grid or optimize (got '" + *overrides.search + "')");
+      throw UsageError("--search must be grid or optimize (got '" + escape_unprintable(*overrides.search) +
+                       "')");
     }
   }
   return overrides;

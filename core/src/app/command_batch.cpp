@@ -148,7 +148,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   batch.executable = boost::dll::program_location();
   for (const auto& dir : plugin_dirs) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw UsageError("--plugin-dir " + dir + ": no such folder");
+    if (!fs::is_directory(dir, ec))
+      throw UsageError("--plugin-dir " + escape_unprintable(dir) + ": no such folder");
   }
 
   const bool terminal = ::isatty(STDERR_FILENO) == 1;

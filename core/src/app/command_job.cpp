@@ -25,7 +25,7 @@ int command_job(const std::vector<std::string>& args, std::ostream& out) {
   {
     std::ifstream in(args[0], std::ios::binary);
     if (!in || !request.ParseFromIstream(&in) || request.status_file().empty()) {
-      throw UsageError("cannot read the job request " + args[0]);
+      throw UsageError("cannot read the job request " + escape_unprintable(args[0]));
     }
   }
   // A child must not outlive its batch: if the batch dies, so does this run, at once.

@@ -54,8 +54,8 @@ int check_plugin(const std::string& target, const std::vector<std::string>& plug
         err << "FAIL  loads as a splitsim plugin: " << failure->to_string() << "\n";
         return kExitRuntimeFailure;
       }
-      throw UsageError("no plugin named '" + target + "' and no such file (see `splitsim plugins list`)" +
-                       where_searched(registry, target));
+      throw UsageError("no plugin named '" + escape_unprintable(target) +
+                       "' and no such file (see `splitsim plugins list`)" + where_searched(registry, target));
     }
   }
   out << "Checking " << plugin->info.name << " " << plugin->info.version << " (" << plugin->file.string()
@@ -85,7 +85,8 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
                         out);
   if (!vm) return kExitOk;
   if (action != "list" && action != "describe" && action != "check") {
-    throw UsageError("unknown plugins action '" + action + "': use list, describe or check");
+    throw UsageError("unknown plugins action '" + escape_unprintable(action) +
+                     "': use list, describe or check");
   }
   if (action == "check") return check_plugin(name, plugin_dirs, out, err);
   auto registry = load_registry(plugin_dirs);
@@ -109,7 +110,7 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
       err << "error: plugin '" << name << "' could not be loaded: " << failure->to_string() << "\n";
       return kExitRuntimeFailure;
     }
-    throw UsageError("no plugin named '" + name + "' (see `splitsim plugins list`)" +
+    throw UsageError("no plugin named '" + escape_unprintable(name) + "' (see `splitsim plugins list`)" +
                      where_searched(registry, name));
   }
   const auto& info = plugin->info;

@@ -47,7 +47,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "show") return cli::command_show(rest, out);
     if (command == "batch") return cli::command_batch(rest, out, err);
     if (command == "job") return cli::command_job(rest, out);
-    throw UsageError("unknown command '" + command + "'\n\n" + kOverview);
+    throw UsageError("unknown command '" + escape_unprintable(command) + "'\n\n" + kOverview);
   } catch (const InputError& e) {
     err << "error: " << e.what() << "\n";
     return kExitBadInput;
