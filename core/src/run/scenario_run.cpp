@@ -12,6 +12,7 @@
 #include "calibration/channel_basis.hpp"
 #include "engine/engine.hpp"
 #include "run/currency_notice.hpp"
+#include "run/report_data.hpp"
 #include "run/results_builder.hpp"
 #include "run/run_plan.hpp"
 #include "run/team_use.hpp"
@@ -88,6 +89,7 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
   recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation) + why);
   for (auto& warning : robustness_warnings(results, scenario))
     recommendation->add_warnings(std::move(warning));
+  *recommendation->mutable_report_data() = report_data(scenario, results, splits);
 }
 
 // Every split's candidate, in order, as SplitEvaluator::evaluate_all, telling the observer of each one done.
