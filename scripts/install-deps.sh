@@ -14,7 +14,14 @@ packages=(
   rapidjson-dev                              # RapidJSON's SAX reader: JSON scenarios' structure and lines
   libeigen3-dev                              # Eigen: calibration's proposal covariances and Cholesky factors
   libcsv-dev                                 # libcsv: RFC 4180 reading of history exports for calibration
+  libjs-vega                                 # Vega: the charts of `splitsim report`, built into the binary
 )
+
+# The browser that the report's tests (ctest label `browser`) open reports in: opt-in, asked for by
+# scripts/test.sh, since building and running splitsim do not need it.
+if [ "${SPLITSIM_BROWSER_TESTS:-0}" = 1 ]; then
+  packages+=(chromium)
+fi
 
 # Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).
 read -r -a extra <<< "${SPLITSIM_EXTRA_PACKAGES:-}"

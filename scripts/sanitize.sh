@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPLITSIM_ASAN_BUILD_DIR:-$root/build-asan}"
 
-bash "$root/scripts/install-deps.sh"
+SPLITSIM_BROWSER_TESTS=1 bash "$root/scripts/install-deps.sh"  # with the browser of the report tests
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPLITSIM_SANITIZE=ON \
   -DSPLITSIM_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" --parallel "$(nproc)"

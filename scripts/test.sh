@@ -4,6 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SPLITSIM_BUILD_DIR:-$root/build}"
 
-bash "$root/scripts/build.sh"
+# The whole suite includes the report's browser tests: install their browser too.
+SPLITSIM_BROWSER_TESTS=1 bash "$root/scripts/build.sh"
 cd "$build"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 300

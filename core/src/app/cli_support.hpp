@@ -38,6 +38,7 @@ int command_calibrate(const std::vector<std::string>& args, std::ostream& out, s
 int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);
+int command_report(const std::vector<std::string>& args, std::ostream& out);
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_job(const std::vector<std::string>& args, std::ostream& out);
 

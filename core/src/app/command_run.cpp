@@ -6,8 +6,10 @@
 
 #include "app/cli_support.hpp"
 #include "base/errors.hpp"
+#include "output/atomic_file.hpp"
 #include "output/formatters.hpp"
 #include "output/output_path.hpp"
+#include "output/report/report_page.hpp"
 #include "output/results_io.hpp"
 #include "output/stdout_diversion.hpp"
 #include "run/progress.hpp"
@@ -48,7 +50,7 @@ class StderrFeedback : public RunObserver {
 }  // namespace
 
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string scenario_file, output_file, format_text;
+  std::string scenario_file, output_file, format_text, report_file;
   unsigned threads = 0;
   int top = 10;
   std::vector<std::string> plugin_dirs;
@@ -56,6 +58,8 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   options.add_options()("scenario", po::value(&scenario_file)->required(),
                         "scenario file (.textproto, .pbtxt, .json)")(
       "output,o", po::value(&output_file), "write the binary results here (written atomically)")(
+      "report", po::value(&report_file),
+      "also write a self-contained HTML report here (see `splitsim report`)")(
       "trials", po::value<std::uint64_t>(), "Monte Carlo trials per candidate (overrides the scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides the scenario)")(
       "search", po::value<std::string>(), "grid or optimize (overrides the scenario's search strategy)")(
@@ -74,12 +78,13 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
       "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] "
       "[--calibration FILE] "
       "[--threads T] "
-      "[--plugin-dir DIR] [--format table|json|csv]";
+      "[--plugin-dir DIR] [--format table|json|csv] [--report report.html]";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;
   const Format format = parse_format(format_text);
   // Before the simulation, which can take hours: a bad path must not waste them.
   if (!output_file.empty()) check_output_path(output_file);
+  if (!report_file.empty()) check_output_path(report_file);
 
   auto loaded = load_scenario(scenario_file);
   apply_overrides(loaded.scenario, overrides_from(*vm));
@@ -96,6 +101,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   }
 
   if (!output_file.empty()) save_results(output_file, results);
+  if (!report_file.empty()) write_file_atomically(report_file, render_report(results, scenario_file));
   write_results(out, results, format, top);
   if (!output_file.empty() && format == Format::kTable) out << "\nResults written to " << output_file << "\n";
   return kExitOk;

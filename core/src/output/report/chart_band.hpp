@@ -1,0 +1,27 @@
+// A median line with its P5-P95 band against money, with one money amount marked: the chart of each
+// channel's response curve and of the efficient frontier.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace splitsim {
+
+struct BandPoint {
+  double x = 0.0;  // money
+  double p5 = 0.0, p50 = 0.0, p95 = 0.0;
+};
+
+struct BandChart {
+  std::string title;
+  std::string x_title, y_title;
+  std::vector<BandPoint> points;
+  double marker = 0.0;  // the money amount marked with a dashed rule
+  std::string marker_label;
+  int width = 260, height = 160;
+};
+
+// A Vega spec.
+std::string band_spec(const BandChart& chart);
+
+}  // namespace splitsim
