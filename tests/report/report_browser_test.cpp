@@ -120,5 +120,28 @@ TEST(ReportInBrowser, AGridAgainstItsRunnerUpIsDrawn) {
   expect_every_chart_drawn(run, "small_business_grid");
 }
 
+TEST(ReportInBrowser, ABatchIndexOpensWithoutErrorsAndItsReportsDrawEveryChart) {
+  ASSERT_FALSE(chromium().empty()) << "the browser tests need Debian's chromium: apt-get install chromium";
+  const auto out = testing::temp_dir() / "out";
+  fs::create_directories(out);
+  const auto r =
+      testing::run_splitsim({"batch", (testing::source_dir() / "scenarios/solo_creator.textproto").string(),
+                             (testing::source_dir() / "scenarios/b2b_linkedin.textproto").string(), "-o",
+                             out.string(), "--trials", "24", "--report"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto index = out / "index.html";
+  const auto dom = open_in_chromium(index, "--dump-dom");
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  EXPECT_NE(dom.out.find("solo_creator.textproto"), std::string::npos);
+  for (const auto& problem : page_problems(dom.err)) ADD_FAILURE() << "browser: " << problem;
+  const auto shot = open_in_chromium(
+      index, "--screenshot=" + quoted((fs::path(SPLITSIM_REPORT_ARTEFACTS) / "batch_index.png").string()));
+  EXPECT_EQ(shot.exit_code, 0) << shot.err;
+  // Each report the index links to, opened as a reader following the link would.
+  testing::ReportRun linked{out / "solo_creator.pb", out / "solo_creator.html", {}};
+  ASSERT_TRUE(fs::exists(linked.report));
+  expect_every_chart_drawn(linked, "batch_solo_creator");
+}
+
 }  // namespace
 }  // namespace splitsim

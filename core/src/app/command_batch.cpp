@@ -14,7 +14,11 @@
 #include "base/errors.hpp"
 #include "batch/batch_runner.hpp"
 #include "batch/scenario_files.hpp"
+#include "output/atomic_file.hpp"
+#include "output/batch_index.hpp"
 #include "output/manifest_files.hpp"
+#include "output/report/report_page.hpp"
+#include "output/results_io.hpp"
 
 namespace splitsim::cli {
 
@@ -91,6 +95,27 @@ std::string duration(double seconds) {
   return text;
 }
 
+// Each finished scenario's report beside its results (`name.html` for `name.pb`), and the index linking them.
+// A report that cannot be made is said on `err` and left out: the batch's results stand without it.
+void write_batch_reports(const v1::BatchManifest& manifest, const fs::path& output_dir, std::ostream& err) {
+  std::vector<std::string> reports;
+  for (const auto& run : manifest.runs()) {
+    reports.emplace_back();
+    if (run.status() != v1::OK) continue;
+    const auto results = output_dir / run.output_file();
+    auto report = fs::path(run.output_file()).replace_extension(".html");
+    try {
+      write_file_atomically(
+          output_dir / report,
+          render_report(read_results(results, MissingChecksum::kAccept).results, results.string()));
+      reports.back() = report.string();
+    } catch (const std::exception& e) {
+      err << "report of " << run.scenario_file() << " not written: " << e.what() << "\n";
+    }
+  }
+  write_file_atomically(output_dir / "index.html", render_batch_index(manifest, reports));
+}
+
 }  // namespace
 
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -113,7 +138,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
       "limit)")("trials", po::value<std::uint64_t>(),
                 "Monte Carlo trials per candidate (overrides every scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)")(
-      "search", po::value<std::string>(), "grid or optimize (overrides every scenario's search strategy)");
+      "search", po::value<std::string>(), "grid or optimize (overrides every scenario's search strategy)")(
+      "report", "also write each scenario's HTML report beside its results, and index.html linking them");
   add_plugin_options(options, plugin_dirs);
   ResourceLimits limits;
   add_limit_options(options, limits);
@@ -121,7 +147,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   positional.add("paths", -1);
   const std::string usage =
       "Usage: splitsim batch PATHS... -o OUTDIR [--jobs N] [--resume] [--fail-fast] [--isolate] [--timeout "
-      "S]";
+      "S] [--report]";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;
   if (paths.empty()) throw UsageError("batch needs at least one scenario file, folder or pattern\n" + usage);
@@ -175,6 +201,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   StopSignals signals;
   const auto manifest = run_batch(batch, stop_requested, progress);
   if (terminal) err << "\n";
+  if (vm->count("report")) write_batch_reports(manifest, output_dir, err);
 
   std::map<v1::RunStatus, int> counts;
   for (const auto& run : manifest.runs()) ++counts[run.status()];

@@ -1,0 +1,16 @@
+// `splitsim batch --report`: the index page of a batch, every scenario with its status and headline
+// figures, linked to its own report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "batch.pb.h"
+
+namespace splitsim {
+
+// The page; `reports[i]` is the report file name of the manifest's run i (empty: none, e.g. it failed).
+// Self-contained and offline like the reports, with no chart: a table reads without a script.
+std::string render_batch_index(const v1::BatchManifest& manifest, const std::vector<std::string>& reports);
+
+}  // namespace splitsim
