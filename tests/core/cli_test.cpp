@@ -81,7 +81,7 @@ TEST(Cli, RunPrintsARecommendationAndWritesResultsThatShowReadsBack) {
   EXPECT_EQ(json.exit_code, 0);
   expect_contains(json.out, "\"recommendation\"");
   expect_contains(json.out, "\"splitsim_version\"");
-  const auto csv = run_splitsim({"show", out.string(), "--format", "csv"});
+  const auto csv = run_splitsim({"show", out.string(), "--format", "csv", "--view", "long"});
   EXPECT_EQ(csv.exit_code, 0);
   expect_contains(csv.out, "candidate,recommended,scope,");
   expect_contains(csv.out, ",facebook,");
