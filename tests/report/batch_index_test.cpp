@@ -2,8 +2,12 @@
 // every scenario with its status and headline figures, linked to its report.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <regex>
+#include <sstream>
 
+#include "output/manifest_reader.hpp"
+#include "output/results_io.hpp"
 #include "report_support.hpp"
 #include "test_support.hpp"
 
@@ -47,6 +51,51 @@ TEST(BatchReport, WithoutTheOptionNoPageIsWritten) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& entry : fs::directory_iterator(out))
     EXPECT_NE(entry.path().extension(), ".html") << entry.path();
+}
+
+// The manifest says whose plan, for how much, split how and at what cost, without opening each results file.
+TEST(BatchManifest, CarriesTheScenarioNameBudgetCurrencySplitAndAllInCpa) {
+  const auto out = testing::temp_dir() / "out";
+  fs::create_directories(out);
+  const auto r =
+      testing::run_splitsim({"batch", (testing::source_dir() / "scenarios/small_business.textproto").string(),
+                             "-o", out.string(), "--trials", "24"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto results = load_results(out / "small_business.pb");
+  const auto& scenario = results.metadata().scenario();
+  const auto& best = results.candidates(static_cast<int>(results.recommendation().candidate_index()));
+
+  const auto manifest = parse_manifest(testing::read_text(out / "manifest.pb"), "manifest.pb");
+  ASSERT_EQ(manifest.runs_size(), 1);
+  const auto& h = manifest.runs(0).headline();
+  EXPECT_EQ(h.scenario_name(), scenario.name());
+  EXPECT_EQ(h.budget(), scenario.budget().total());
+  EXPECT_EQ(h.currency(), scenario.budget().currency().empty() ? "USD" : scenario.budget().currency());
+  ASSERT_EQ(h.channels_size(), best.allocation().channels_size());
+  for (int c = 0; c < h.channels_size(); ++c) {
+    EXPECT_EQ(h.channels(c).channel(), best.allocation().channels(c).channel());
+    EXPECT_EQ(h.channels(c).paid(), best.allocation().channels(c).paid_budget());
+    EXPECT_EQ(h.channels(c).organic(), best.allocation().channels(c).organic_budget());
+  }
+  for (const auto& k : best.kpis()) {
+    if (k.kpi() == v1::CPA) {
+      ASSERT_TRUE(h.has_all_in_cpa());
+      EXPECT_EQ(h.all_in_cpa(), k.ratio_of_means());
+    }
+  }
+
+  std::istringstream csv(testing::read_text(out / "manifest.csv"));
+  std::string header, row;
+  std::getline(csv, header);
+  std::getline(csv, row);
+  EXPECT_TRUE(header.ends_with(
+      ",message,scenario_name,budget,currency,paid_by_channel,organic_by_channel,all_in_cpa"))
+      << header;
+  char paid[96];
+  std::snprintf(paid, sizeof paid, "%s:%.2f", best.allocation().channels(0).channel().c_str(),
+                best.allocation().channels(0).paid_budget());
+  EXPECT_NE(row.find(paid), std::string::npos) << row;
+  EXPECT_NE(row.find("," + h.currency() + ","), std::string::npos) << row;
 }
 
 }  // namespace
