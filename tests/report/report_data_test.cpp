@@ -94,5 +94,26 @@ TEST(ReportData, EachChannelsResponseCurveRunsFromNothingToTwiceItsAmountThrough
   EXPECT_GT(with_money, 0);
 }
 
+TEST(ReportData, PeriodSeriesGiveEachFlowPeriodByPeriodAddingUpToItsTotal) {
+  const auto run = testing::run_with_report("media_only_current_plan.textproto");
+  const auto& data = data_of(run);
+  ASSERT_TRUE(run.loaded.has_recommendation());
+  const auto periods = run.loaded.metadata().scenario().horizon().periods();
+  ASSERT_EQ(data.period_series_size(), 4);
+  EXPECT_EQ(data.period_series(3).kpi(), v1::CONVERSIONS);
+  for (const auto& series : data.period_series()) {
+    ASSERT_EQ(series.recommended_size(), periods) << v1::Kpi_Name(series.kpi());
+    EXPECT_EQ(series.reference_size(), periods) << "today's plan, period by period";
+    for (const auto& band : series.recommended()) {
+      EXPECT_LE(band.p5(), band.p50());
+      EXPECT_LE(band.p50(), band.p95());
+    }
+  }
+  // The periods' means add up to the horizon's mean of the same trials (the objective is conversions).
+  double sum = 0.0;
+  for (const auto& band : data.period_series(3).recommended()) sum += band.mean();
+  EXPECT_NEAR(sum, data.recommended().mean(), 1e-6 * std::max(1.0, sum));
+}
+
 }  // namespace
 }  // namespace splitsim

@@ -60,11 +60,15 @@ Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t bl
   }
 }
 
-TrialKpis Engine::simulate(const CandidateSplit& split) const {
+TrialKpis Engine::simulate(const CandidateSplit& split, bool per_period) const {
   const std::size_t channels = scenario_.channels.size();
   const Allocation allocation = allocate(scenario_, split);
   const Schedule schedule(scenario_, allocation);
   TrialKpis kpis(channels, scenario_.trials);
+  if (per_period) {
+    kpis.periods.assign(kPeriodFlowCount, std::vector<std::vector<double>>(
+                                              scenario_.periods, std::vector<double>(scenario_.trials, 0.0)));
+  }
 
   tbb::enumerable_thread_specific<Worker> workers([this] {
     return Worker{BlockRunner(block_trials_, scenario_.periods, max_parameters_),

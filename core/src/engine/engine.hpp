@@ -25,8 +25,9 @@ class Engine {
   // Per-trial KPIs of one split over all trials, in total and per channel. Parallel over fixed blocks of
   // trials (whatever the caller's oneTBB arena allows); every number depends on its trial's address only,
   // so the result is the same for any thread count. Throws PluginError from a failing plugin and
-  // Cancelled when the calling task group was cancelled.
-  TrialKpis simulate(const CandidateSplit& split) const;
+  // Cancelled when the calling task group was cancelled. With `per_period`, also the period flows
+  // (TrialKpis::periods), for a report's plan period by period.
+  TrialKpis simulate(const CandidateSplit& split, bool per_period = false) const;
 
   const ResolvedScenario& scenario() const { return scenario_; }
   // Channel c's drawn parameters, [parameter][trial], read-only: what explains a per-trial difference.

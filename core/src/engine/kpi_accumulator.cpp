@@ -59,6 +59,32 @@ void add_outputs(const OutputBuffers& out, std::size_t i, double* kpis) {
   kpis[kpi_index(v1::PAID_SPEND)] = sum(Output::kSpend);
 }
 
+// Trial i's period flows added to the totals across channels (channels in scenario order, as every sum).
+void add_period_flows(const OutputBuffers& out, std::size_t i,
+                      std::vector<std::vector<std::vector<double>>>& periods, std::size_t trial) {
+  const auto row = [&](Output o) { return out.row(o, i); };
+  for (std::size_t f = 0; f < kPeriodFlowCount; ++f) {
+    for (std::size_t t = 0; t < out.periods; ++t) {
+      double value = 0.0;
+      switch (kPeriodFlows[f]) {
+        case v1::IMPRESSIONS:
+          value = row(Output::kPaidImpressions)[t] + row(Output::kOrganicImpressions)[t];
+          break;
+        case v1::ENGAGEMENTS:
+          value = row(Output::kEngagements)[t];
+          break;
+        case v1::CLICKS:
+          value = row(Output::kClicks)[t];
+          break;
+        default:
+          value = row(Output::kConversions)[t];
+          break;
+      }
+      periods[f][t][trial] += value;
+    }
+  }
+}
+
 }  // namespace
 
 KpiAccumulator::KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials)
@@ -103,6 +129,7 @@ void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
     kpis[kpi_index(v1::STRATEGY_HOURS)] = budget.strategy_hours;
     kpis[kpi_index(v1::TEAM_HOURS)] = budget.planned_hours + community;
     max_audience_[i] = c == 0 ? out.audience[i] : std::max(max_audience_[i], out.audience[i]);
+    if (!kpis_->periods.empty()) add_period_flows(out, i, kpis_->periods, trial);
     for (const v1::Kpi k : kAdditive) kpis_->totals[kpi_index(k)][trial] += kpis[kpi_index(k)];
     derive_kpis(kpis, scenario_.value_per_conversion);
     for (int k = 0; k < kKpiCount; ++k) kpis_->channels[c][k][trial] = kpis[k];

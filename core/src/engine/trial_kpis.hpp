@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #include "base/kpi.hpp"
@@ -18,6 +19,13 @@ struct TrialKpis {
 
   std::vector<std::vector<double>> totals;                 // [kpi][trial], across channels
   std::vector<std::vector<std::vector<double>>> channels;  // [channel][kpi][trial]
+  // Only when asked (Engine::simulate's per_period): the period flows across channels, [flow][period][trial],
+  // flows in kPeriodFlows' order. Empty otherwise: a search never pays for it.
+  std::vector<std::vector<std::vector<double>>> periods;
 };
+
+// The KPIs kept period by period when asked: flows that add up over channels and periods.
+inline constexpr v1::Kpi kPeriodFlows[] = {v1::IMPRESSIONS, v1::ENGAGEMENTS, v1::CLICKS, v1::CONVERSIONS};
+inline constexpr std::size_t kPeriodFlowCount = std::size(kPeriodFlows);
 
 }  // namespace splitsim

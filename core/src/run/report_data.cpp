@@ -40,6 +40,41 @@ std::vector<double> objective_values(const Engine& engine, const CandidateSplit&
   return std::move(engine.simulate(split).totals[kpi_index(engine.scenario().objective.kpi)]);
 }
 
+// Each period flow's mean, P5, P50 and P95 per period.
+std::vector<std::vector<v1::PeriodBand>> period_bands(const TrialKpis& kpis) {
+  std::vector<std::vector<v1::PeriodBand>> bands(kpis.periods.size());
+  for (std::size_t f = 0; f < kpis.periods.size(); ++f) {
+    for (const auto& values : kpis.periods[f]) {
+      const auto finite = finite_sorted(values);
+      v1::PeriodBand band;
+      if (finite.empty()) {
+        bands[f].push_back(band);
+        continue;
+      }
+      const Summary summary = summarize(finite);
+      band.set_mean(summary.mean);
+      band.set_p5(summary.p5);
+      band.set_p50(summary.p50);
+      band.set_p95(summary.p95);
+      bands[f].push_back(band);
+    }
+  }
+  return bands;
+}
+
+// What a report keeps of a plan's simulation: the objective KPI per trial and the period flows' bands. The
+// whole per-trial KPIs are let go at once, so that a report adds no more memory than one simulation.
+struct PlanSeries {
+  std::vector<double> objective;
+  std::vector<std::vector<v1::PeriodBand>> bands;  // [flow][period]
+};
+
+PlanSeries simulate_plan(const Engine& engine, const CandidateSplit& split) {
+  auto kpis = engine.simulate(split, true);
+  PlanSeries plan{std::move(kpis.totals[kpi_index(engine.scenario().objective.kpi)]), period_bands(kpis)};
+  return plan;
+}
+
 v1::ResponseCurve response_curve(const Engine& engine, const CandidateSplit& best, std::size_t channel) {
   const auto& scenario = engine.scenario();
   const Allocation allocation = allocate(scenario, best);
@@ -103,18 +138,28 @@ v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& 
   // The comparison trials: those of the runner-ups and today's plan, which chose nothing.
   const Engine engine(scenario, TrialSet::kComparison);
   const auto kpi = scenario.objective.kpi;
-  const auto recommended = objective_values(engine, best_split);
-  std::vector<double> reference;
+  const auto recommended_plan = simulate_plan(engine, best_split);
+  const auto& recommended = recommended_plan.objective;
+  PlanSeries reference_plan;
   if (const auto current = current_plan(scenario)) {
     data.set_reference_kind(v1::ReportData::CURRENT_PLAN);
-    reference = objective_values(engine, current->split);
+    reference_plan = simulate_plan(engine, current->split);
   } else {
     auto ranked = ranked_positions(results.candidates(), scenario.objective, true);
     std::erase(ranked, best);
     if (!ranked.empty()) {
       data.set_reference_kind(v1::ReportData::RUNNER_UP);
       data.set_reference_candidate(static_cast<std::uint32_t>(ranked.front()));
-      reference = objective_values(engine, splits[static_cast<std::size_t>(ranked.front())]);
+      reference_plan = simulate_plan(engine, splits[static_cast<std::size_t>(ranked.front())]);
+    }
+  }
+  const auto& reference = reference_plan.objective;
+  for (std::size_t f = 0; f < kPeriodFlowCount; ++f) {
+    auto* series = data.add_period_series();
+    series->set_kpi(kPeriodFlows[f]);
+    for (const auto& band : recommended_plan.bands[f]) *series->add_recommended() = band;
+    if (f < reference_plan.bands.size()) {
+      for (const auto& band : reference_plan.bands[f]) *series->add_reference() = band;
     }
   }
   const auto [low, high] = shared_range(recommended, reference);

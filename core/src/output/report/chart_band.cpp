@@ -8,15 +8,19 @@ std::string band_spec(const BandChart& chart) {
   JsonRows points, marker;
   for (const auto& p : chart.points)
     points.row().field("x", p.x).field("p5", p.p5).field("p50", p.p50).field("p95", p.p95);
-  marker.row().field("x", chart.marker).field("label", chart.marker_label);
+  if (chart.marked) marker.row().field("x", chart.marker).field("label", chart.marker_label);
+  JsonRows reference;
+  for (const auto& p : chart.reference) reference.row().field("x", p.x).field("p50", p.p50);
   constexpr const char* kSpec = R"spec({
   "width": @WIDTH@, "height": @HEIGHT@, "padding": 5,
   "title": {"text": @TITLE@, "fontSize": 12, "anchor": "start"},
-  "data": [{"name": "points", "values": @POINTS@}, {"name": "marker", "values": @MARKER@}],
+  "data": [{"name": "points", "values": @POINTS@}, {"name": "marker", "values": @MARKER@},
+    {"name": "reference", "values": @REFERENCE@}],
   "scales": [
     {"name": "x", "type": "linear", "domain": {"fields": [{"data": "points", "field": "x"},
      {"data": "marker", "field": "x"}]}, "range": "width", "zero": true, "nice": true},
-    {"name": "y", "type": "linear", "domain": {"data": "points", "fields": ["p5", "p95"]}, "range": "height",
+    {"name": "y", "type": "linear", "domain": {"fields": [{"data": "points", "field": "p5"},
+     {"data": "points", "field": "p95"}, {"data": "reference", "field": "p50"}]}, "range": "height",
      "nice": true, "zero": false}
   ],
   "axes": [
@@ -34,6 +38,9 @@ std::string band_spec(const BandChart& chart) {
       "x": {"scale": "x", "field": "x"}, "y": {"scale": "y", "field": "p50"}, "size": {"value": 18},
       "fill": {"value": "#1f5fa8"},
       "tooltip": {"signal": "format(datum.x, ',.0f') + ': P50 ' + format(datum.p50, ',.4~r') + ' (P5 ' + format(datum.p5, ',.4~r') + ', P95 ' + format(datum.p95, ',.4~r') + ')'"}}}},
+    {"type": "line", "from": {"data": "reference"}, "encode": {"enter": {
+      "x": {"scale": "x", "field": "x"}, "y": {"scale": "y", "field": "p50"},
+      "stroke": {"value": "#222"}, "strokeWidth": {"value": 1.5}, "strokeDash": {"value": [6, 3]}}}},
     {"type": "rule", "from": {"data": "marker"}, "encode": {"enter": {
       "x": {"scale": "x", "field": "x"}, "y": {"value": 0}, "y2": {"signal": "height"},
       "stroke": {"value": "#000"}, "strokeDash": {"value": [4, 3]}}}},
@@ -47,6 +54,7 @@ std::string band_spec(const BandChart& chart) {
                            {"@TITLE@", json_string(chart.title)},
                            {"@POINTS@", points.json()},
                            {"@MARKER@", marker.json()},
+                           {"@REFERENCE@", reference.json()},
                            {"@XTITLE@", json_string(chart.x_title)},
                            {"@YTITLE@", json_string(chart.y_title)}});
 }

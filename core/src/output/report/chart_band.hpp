@@ -1,5 +1,5 @@
-// A median line with its P5-P95 band against money, with one money amount marked: the chart of each
-// channel's response curve and of the efficient frontier.
+// A median line with its P5-P95 band, with one amount marked and another plan's median dashed beside it:
+// the chart of each channel's response curve, of the efficient frontier and of the KPIs period by period.
 #pragma once
 
 #include <string>
@@ -18,6 +18,8 @@ struct BandChart {
   std::vector<BandPoint> points;
   double marker = 0.0;  // the money amount marked with a dashed rule
   std::string marker_label;
+  bool marked = true;
+  std::vector<BandPoint> reference;  // another plan's P50, drawn dashed (none: not drawn)
   int width = 260, height = 160;
 };
 

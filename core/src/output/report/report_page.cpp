@@ -68,6 +68,7 @@ h2 { font-size: 1.2em; border-bottom: 1px solid #bbb; padding-bottom: 0.2em; mar
 .guide { color: #333; font-style: italic; margin: 0.3em 0 0.6em; }
 figure { margin: 0.5em 0; }
 .grid { display: flex; flex-wrap: wrap; gap: 1em; }
+.grid figure { max-width: 340px; }
 table { border-collapse: collapse; margin: 0.5em 0; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -273,6 +274,41 @@ void marginal_section(Page& page, const v1::Results& results, const ReportFigure
                  " at the recommended plan. Money is best moved from the lowest to the highest.");
 }
 
+// The flows of the recommended plan period by period (P50 with the P5-P95 band), beside its reference's P50.
+void period_series_charts(Page& page, const v1::Results& results, const std::string& period) {
+  const auto& recommendation = results.recommendation();
+  if (!recommendation.has_report_data()) return;
+  const auto& data = recommendation.report_data();
+  std::string reference;
+  if (data.reference_kind() == v1::ReportData::CURRENT_PLAN) reference = "the current plan";
+  if (data.reference_kind() == v1::ReportData::RUNNER_UP) reference = "the runner-up";
+  bool any = false;
+  for (const auto& series : data.period_series()) {
+    double total = 0.0;
+    for (const auto& band : series.recommended()) total += band.p95();
+    if (series.recommended_size() < 2 || !(total > 0.0)) continue;  // a flow this plan never has
+    if (!any) page.grid_begin();
+    any = true;
+    BandChart chart;
+    chart.title = v1::Kpi_Name(series.kpi());
+    chart.x_title = period;
+    chart.y_title = "per " + period;
+    chart.marked = false;
+    for (int t = 0; t < series.recommended_size(); ++t) {
+      const auto& b = series.recommended(t);
+      chart.points.push_back({static_cast<double>(t + 1), b.p5(), b.p50(), b.p95()});
+    }
+    for (int t = 0; t < series.reference_size(); ++t) {
+      chart.reference.push_back({static_cast<double>(t + 1), 0.0, series.reference(t).p50(), 0.0});
+    }
+    std::string guide = v1::Kpi_Name(series.kpi()) + " per " + period +
+                        " under the recommendation (line: P50; band: P5 to P95)";
+    if (!reference.empty() && series.reference_size() > 0) guide += "; dashed: the P50 of " + reference;
+    page.chart(band_spec(chart), guide + ".");
+  }
+  if (any) page.grid_end();
+}
+
 // The plan period by period, and a table of the same figures: the chart's colours are not needed to read it.
 void weekly_section(Page& page, const v1::Results& results, const ReportFigures& f) {
   const auto& allocation =
@@ -298,6 +334,7 @@ void weekly_section(Page& page, const v1::Results& results, const ReportFigures&
     table += "</tr>\n";
   }
   page.html(table + "</table></details>\n");
+  period_series_charts(page, results, period);
 }
 
 void team_section(Page& page, const v1::Results& results) {
