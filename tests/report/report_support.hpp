@@ -15,8 +15,8 @@ struct ReportRun {
   v1::Results loaded;
 };
 
-// Runs scenarios/`scenario` with few trials (24, as the golden results: every example keeps its constraints) (and
-// `extra` options), writing results and a report.
+// Runs scenarios/`scenario` with few trials (24, as the golden results: every example keeps its constraints)
+// (and `extra` options), writing results and a report.
 ReportRun run_with_report(const std::string& scenario, const std::vector<std::string>& extra = {});
 
 std::string read_text(const std::filesystem::path& path);
