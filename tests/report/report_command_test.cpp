@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "output/results_io.hpp"
 #include "report_support.hpp"
 #include "test_support.hpp"
 
@@ -128,6 +129,27 @@ TEST(Report, WithoutAnOutputItIsAUsageError) {
   const auto r = testing::run_splitsim({"report", run.results.string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("output"), std::string::npos) << r.err;
+}
+
+TEST(Report, ResultsWithoutReportDataGiveAPageWithoutTheSectionsThatNeedIt) {
+  // As results from a splitsim before report_data: the page draws what the other fields hold.
+  const auto run = testing::run_with_report("small_business.textproto");
+  ASSERT_TRUE(run.loaded.has_recommendation());
+  auto older = run.loaded;
+  older.mutable_recommendation()->clear_report_data();
+  const auto dir = testing::temp_dir();
+  save_results(dir / "older.pb", older);
+  const auto r =
+      testing::run_splitsim({"report", (dir / "older.pb").string(), "-o", (dir / "older.html").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto page = testing::read_text(dir / "older.html");
+  EXPECT_NE(page.find("id=\"split\""), std::string::npos);
+  EXPECT_NE(page.find("id=\"metadata\""), std::string::npos);
+  for (const char* section : {"id=\"distribution\"", "id=\"response\""}) {
+    EXPECT_EQ(page.find(section), std::string::npos) << section;
+  }
+  EXPECT_LT(std::stoi(testing::body_attribute(page, "data-charts")),
+            std::stoi(testing::body_attribute(testing::read_text(run.report), "data-charts")));
 }
 
 }  // namespace
