@@ -4,31 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "output/html_text.hpp"
+
 namespace splitsim {
 namespace {
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Figures of different KPIs side by side: six significant digits, never an exponent below a trillion.
 std::string figure(double value) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "output/html_text.hpp"
 #include "output/report/chart_band.hpp"
 #include "output/report/chart_bars.hpp"
 #include "output/report/chart_distribution.hpp"
@@ -12,29 +13,6 @@
 
 namespace splitsim {
 namespace {
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A figure as a reader wants it: thousands separated, whole above 100, three significant digits below.
 std::string number_text(double value) {
