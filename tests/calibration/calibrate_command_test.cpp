@@ -93,9 +93,9 @@ TEST(CalibrateCommand, WritesTheSameFileOnOneAndTwoThreadsAndRunMarksEveryChanne
   EXPECT_FALSE(saved.metadata().channel_basis(1).calibrated());
 
   // The same run without the calibration draws other parameters: the figures move.
-  const auto plain = testing::run_splitsim({"run", w.scenario.string(), "--format", "csv"});
+  const auto plain = testing::run_splitsim({"run", w.scenario.string(), "--format", "csv", "--view", "long"});
   const auto calibrated = testing::run_splitsim(
-      {"run", w.scenario.string(), "--format", "csv", "--calibration", one_path.string()});
+      {"run", w.scenario.string(), "--format", "csv", "--view", "long", "--calibration", one_path.string()});
   EXPECT_NE(plain.out, calibrated.out);
 }
 

@@ -375,7 +375,8 @@ TEST(Cli, RunWritesOnlyRegularFiles) {
 TEST(Cli, PluginPrintsDoNotReachMachineReadableOutput) {
   const auto scenario = scenario_on("test_prints").string();
   const auto plugins = testing::test_plugin_dir("test_prints").string();
-  const auto csv = run_splitsim({"run", scenario, "--format", "csv", "--plugin-dir", plugins});
+  const auto csv =
+      run_splitsim({"run", scenario, "--format", "csv", "--view", "long", "--plugin-dir", plugins});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   std::istringstream lines(csv.out);
   std::string header, line;

@@ -16,6 +16,7 @@
 #include "base/json_text.hpp"
 #include "output/atomic_file.hpp"
 #include "output/formatters.hpp"
+#include "output/long_csv_view.hpp"
 #include "output/manifest_reader.hpp"
 #include "output/output_path.hpp"
 #include "output/results_checksum.hpp"
@@ -370,7 +371,7 @@ TEST(ManifestReader, ReadsAManifestAndRefusesWhatIsNot) {
 TEST(Formatters, JsonUsesFieldNamesAndCsvHasOneRowPerKpi) {
   const auto json = format_json(sample());
   EXPECT_NE(json.find("\"prob_target\": 0.75"), std::string::npos) << json;
-  const auto csv = format_csv(sample());
+  const auto csv = format_long_csv(sample());
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2);  // header + the one KPI row
   EXPECT_NE(csv.find("0,1,total,"), std::string::npos) << csv;
   EXPECT_THROW(parse_format("xml"), UsageError);
@@ -396,9 +397,9 @@ TEST(Formatters, JsonAndCsvWrittenACandidateAtATimeAreTheWholeMessagesText) {
   // own precision differs.
   std::ostringstream stream;
   stream.precision(3);
-  write_csv(stream, results);
+  write_long_csv(stream, results);
   const std::string csv = stream.str();
-  EXPECT_EQ(csv, format_csv(results));
+  EXPECT_EQ(csv, format_long_csv(results));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 4);
 }
 

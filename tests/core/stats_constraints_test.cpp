@@ -11,6 +11,7 @@
 #include "base/errors.hpp"
 #include "engine/engine.hpp"
 #include "output/formatters.hpp"
+#include "output/long_csv_view.hpp"
 #include "run/scenario_run.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -271,7 +272,7 @@ TEST(ConstraintsTable, ShowsEachConstraintsFigureAtTheRecommendation) {
   EXPECT_NE(table.find("P(CONVERSIONS >= "), std::string::npos) << table;
   EXPECT_NE(table.find("P90 CPA <= 1000"), std::string::npos) << table;
   // The CSV carries the same figures, one row per constraint and candidate.
-  const auto csv = format_csv(results);
+  const auto csv = format_long_csv(results);
   EXPECT_NE(csv.find(",constraint_0,,,,,CONVERSIONS,"), std::string::npos);
   EXPECT_NE(csv.find(",constraint_1,,,,,CPA,"), std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "base/errors.hpp"
 #include "output/formatters.hpp"
+#include "output/long_csv_view.hpp"
 #include "run/scenario_run.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -104,7 +105,7 @@ TEST(Baseline, TodaysPlanIsShownBesideTheRecommendationWithItsGainAndInterval) {
   const auto table = format_table(results, 5);
   EXPECT_NE(table.find("Today's plan against the recommendation"), std::string::npos) << table;
   EXPECT_NE(format_json(results).find("\"baseline\""), std::string::npos);
-  EXPECT_NE(format_csv(results).find("baseline_paid,0,weak"), std::string::npos);
+  EXPECT_NE(format_long_csv(results).find("baseline_paid,0,weak"), std::string::npos);
 }
 
 TEST(Baseline, IsSimulatedAsGivenEvenOutsideTheScenariosBounds) {
@@ -149,7 +150,7 @@ TEST(Drivers, NameTheParameterAnAnalyticModelMakesDecisive) {
   EXPECT_EQ(rec.drivers(0).source(), "scenario");
   EXPECT_GT(std::abs(rec.drivers(0).rank_correlation()), 0.9);
   EXPECT_EQ(rec.drivers_size(), 1);  // nothing else is drawn
-  EXPECT_NE(format_csv(results).find("driver,0,risky,,,,,a,"), std::string::npos);
+  EXPECT_NE(format_long_csv(results).find("driver,0,risky,,,,,a,"), std::string::npos);
   EXPECT_NE(rec.explanation().find("risky's a"), std::string::npos) << rec.explanation();
   // The same for any thread count.
   const auto again = w.run(2);

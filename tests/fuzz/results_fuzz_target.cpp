@@ -16,6 +16,7 @@
 #include "base/errors.hpp"
 #include "output/bounded_reader.hpp"
 #include "output/formatters.hpp"
+#include "output/long_csv_view.hpp"
 #include "output/manifest_files.hpp"
 #include "output/manifest_reader.hpp"
 #include "output/results_checksum.hpp"
@@ -46,7 +47,7 @@ void refused_or(Read&& read) {
 // What readers of accepted results do with them.
 void use(const splitsim::v1::Results& results) {
   (void)splitsim::format_table(results, 10);
-  (void)splitsim::format_csv(results);
+  (void)splitsim::format_long_csv(results);
   (void)splitsim::format_json(results);
   (void)splitsim::headline_of(results);
 }

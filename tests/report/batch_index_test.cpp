@@ -1,8 +1,10 @@
 // `splitsim batch --report`: each finished scenario's report beside its results, and index.html listing
 // every scenario with its status and headline figures, linked to its report.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -40,6 +42,28 @@ TEST(BatchReport, TheIndexListsEveryScenarioAndLinksEachFinishedOneToItsReport) 
     EXPECT_GT(std::stoi(testing::body_attribute(testing::read_text(report), "data-charts")), 0) << report;
   }
   EXPECT_EQ(links, 2) << "one link per finished scenario";
+
+  // The split chart: one bar per finished scenario, its parts the manifest's money per channel and side
+  // as shares adding up to 1.
+  ASSERT_NE(index.find("id=\"splits\""), std::string::npos);
+  const auto at = index.find("data-chart=\"chart-1\">");
+  ASSERT_NE(at, std::string::npos);
+  const auto begin = index.find('>', at) + 1;
+  rapidjson::Document spec;
+  spec.Parse(index.substr(begin, index.find("</script>", begin) - begin).c_str());
+  ASSERT_FALSE(spec.HasParseError());
+  std::map<std::string, double> shares;
+  for (const auto& row : spec["data"][0]["values"].GetArray())
+    shares[row["row"].GetString()] += row["share"].GetDouble();
+  const auto manifest = parse_manifest(testing::read_text(out / "manifest.pb"), "manifest.pb");
+  std::size_t finished = 0;
+  for (const auto& run : manifest.runs()) {
+    if (run.status() != v1::OK) continue;
+    ++finished;
+    ASSERT_EQ(shares.count(run.headline().scenario_name()), 1u) << run.headline().scenario_name();
+    EXPECT_NEAR(shares[run.headline().scenario_name()], 1.0, 1e-12);
+  }
+  EXPECT_EQ(shares.size(), finished);
 }
 
 TEST(BatchReport, WithoutTheOptionNoPageIsWritten) {

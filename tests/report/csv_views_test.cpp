@@ -128,6 +128,35 @@ TEST_F(CsvViews, CsvDirWritesEveryViewAsItsOwnFile) {
   }
 }
 
+TEST_F(CsvViews, CsvDirWritesTheWholeSetOrNothing) {
+  // One view's file cannot be written (a folder stands in its place): none of the others is written either,
+  // and no temporary file is left, so a folder never holds views of two different runs.
+  const auto dir = testing::temp_dir();
+  fs::create_directories(dir / "frontier.csv");
+  const auto r = testing::run_splitsim({"show", run_->results.string(), "--csv-dir", dir.string()});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("frontier.csv"), std::string::npos) << r.err;
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir)) left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"frontier.csv"});
+}
+
+TEST_F(CsvViews, RunAndShowPrintTheSameViews) {
+  const auto dir = testing::temp_dir();
+  const auto scenario = (testing::source_dir() / "scenarios/small_business.textproto").string();
+  const auto results = dir / "r.pb";
+  for (const std::string view : {"plan", "weekly", "candidates", "long"}) {
+    std::vector<std::string> args{"run",      scenario, "--trials", "24",
+                                  "--format", "csv",    "-o",       results.string()};
+    if (view != "plan") args.insert(args.end(), {"--view", view});
+    const auto r = testing::run_splitsim(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, show_csv(results, {"--view", view})) << view;
+  }
+  EXPECT_EQ(lines_of(show_csv(results, {})).front().rfind("channel,paid,organic,", 0), 0u)
+      << "the plan is what `run --format csv` prints";
+}
+
 TEST_F(CsvViews, AnUnknownViewIsAUsageErrorNamingTheViews) {
   const auto r =
       testing::run_splitsim({"show", run_->results.string(), "--format", "csv", "--view", "everything"});

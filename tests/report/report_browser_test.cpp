@@ -67,17 +67,17 @@ std::vector<std::string> page_problems(const std::string& log) {
   return problems;
 }
 
-void expect_every_chart_drawn(const testing::ReportRun& run, const std::string& artefact) {
+void expect_every_chart_drawn(const fs::path& report, const std::string& artefact) {
   ASSERT_FALSE(chromium().empty()) << "the browser tests need Debian's chromium: run "
                                       "`SPLITSIM_BROWSER_TESTS=1 bash scripts/install-deps.sh` "
                                       "(scripts/test.sh does), or `apt-get install chromium`, or set "
                                       "SPLITSIM_CHROMIUM to a Chromium binary";
-  ASSERT_TRUE(fs::exists(run.report));
-  const auto page = testing::read_text(run.report);
+  ASSERT_TRUE(fs::exists(report));
+  const auto page = testing::read_text(report);
   const int charts = std::stoi(testing::body_attribute(page, "data-charts"));
   ASSERT_GT(charts, 0);
 
-  const auto dom = open_in_chromium(run.report, "--dump-dom");
+  const auto dom = open_in_chromium(report, "--dump-dom");
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
   EXPECT_EQ(testing::body_attribute(dom.out, "data-charts-rendered"), std::to_string(charts))
       << "not every chart was drawn; errors: " << testing::body_attribute(dom.out, "data-chart-errors");
@@ -97,17 +97,17 @@ void expect_every_chart_drawn(const testing::ReportRun& run, const std::string& 
   fs::create_directories(SPLITSIM_REPORT_ARTEFACTS);
   const fs::path screenshot = fs::path(SPLITSIM_REPORT_ARTEFACTS) / (artefact + ".png");
   fs::remove(screenshot);
-  const auto shot = open_in_chromium(run.report, "--screenshot=" + quoted(screenshot.string()));
+  const auto shot = open_in_chromium(report, "--screenshot=" + quoted(screenshot.string()));
   EXPECT_EQ(shot.exit_code, 0) << shot.err;
   ASSERT_TRUE(fs::exists(screenshot)) << shot.err;
   EXPECT_GT(fs::file_size(screenshot), 10'000u) << "a blank page?";
-  fs::copy_file(run.report, fs::path(SPLITSIM_REPORT_ARTEFACTS) / (artefact + ".html"),
+  fs::copy_file(report, fs::path(SPLITSIM_REPORT_ARTEFACTS) / (artefact + ".html"),
                 fs::copy_options::overwrite_existing);
 }
 
 TEST(ReportInBrowser, EverySectionOfAnOptimizedPlanAgainstTodaysPlanIsDrawn) {
   const auto run = testing::run_with_report("media_only_current_plan.textproto", {"--search", "optimize"});
-  expect_every_chart_drawn(run, "media_only_current_plan_optimize");
+  expect_every_chart_drawn(run.report, "media_only_current_plan_optimize");
   const auto page = testing::read_text(run.report);
   for (const char* section :
        {"split", "distribution", "response", "frontier", "marginal", "weekly", "team", "metadata"}) {
@@ -117,7 +117,13 @@ TEST(ReportInBrowser, EverySectionOfAnOptimizedPlanAgainstTodaysPlanIsDrawn) {
 
 TEST(ReportInBrowser, AGridAgainstItsRunnerUpIsDrawn) {
   const auto run = testing::run_with_report("small_business.textproto");
-  expect_every_chart_drawn(run, "small_business_grid");
+  expect_every_chart_drawn(run.report, "small_business_grid");
+}
+
+TEST(ReportInBrowser, ACalibratedRunsPriorsPosteriorsAndPredictiveChecksAreDrawn) {
+  const auto run = testing::calibrated_run_with_report();
+  expect_every_chart_drawn(run.report, "calibrated_account");
+  EXPECT_NE(testing::read_text(run.report).find("id=\"calibration\""), std::string::npos);
 }
 
 TEST(ReportInBrowser, ABatchIndexOpensWithoutErrorsAndItsReportsDrawEveryChart) {
@@ -130,17 +136,11 @@ TEST(ReportInBrowser, ABatchIndexOpensWithoutErrorsAndItsReportsDrawEveryChart) 
                              out.string(), "--trials", "24", "--report"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto index = out / "index.html";
-  const auto dom = open_in_chromium(index, "--dump-dom");
-  ASSERT_EQ(dom.exit_code, 0) << dom.err;
-  EXPECT_NE(dom.out.find("solo_creator.textproto"), std::string::npos);
-  for (const auto& problem : page_problems(dom.err)) ADD_FAILURE() << "browser: " << problem;
-  const auto shot = open_in_chromium(
-      index, "--screenshot=" + quoted((fs::path(SPLITSIM_REPORT_ARTEFACTS) / "batch_index.png").string()));
-  EXPECT_EQ(shot.exit_code, 0) << shot.err;
-  // Each report the index links to, opened as a reader following the link would.
-  testing::ReportRun linked{out / "solo_creator.pb", out / "solo_creator.html", {}};
-  ASSERT_TRUE(fs::exists(linked.report));
-  expect_every_chart_drawn(linked, "batch_solo_creator");
+  // The index's own charts (each scenario's split), then each report it links to, opened as a reader
+  // following the link would.
+  expect_every_chart_drawn(index, "batch_index");
+  EXPECT_NE(testing::read_text(index).find("solo_creator.textproto"), std::string::npos);
+  expect_every_chart_drawn(out / "solo_creator.html", "batch_solo_creator");
 }
 
 }  // namespace

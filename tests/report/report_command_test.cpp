@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <cmath>
+#include <map>
 #include <regex>
 
 #include "output/results_io.hpp"
@@ -96,6 +98,141 @@ TEST(Report, FiguresAgreeWithShowJson) {
     EXPECT_DOUBLE_EQ(today[static_cast<rapidjson::SizeType>(c)]["paid"].GetDouble(),
                      rec.baseline().channels(c).current_paid());
   }
+}
+
+// Every chart's spec, by the title it draws (the charts without one under "").
+std::multimap<std::string, rapidjson::Document> chart_specs(const std::string& page) {
+  std::multimap<std::string, rapidjson::Document> specs;
+  const std::string open = "<script type=\"application/json\" data-chart=\"";
+  for (auto at = page.find(open); at != std::string::npos; at = page.find(open, at + 1)) {
+    const auto begin = page.find('>', at) + 1;
+    const auto end = page.find("</script>", begin);
+    rapidjson::Document spec;
+    spec.Parse(page.substr(begin, end - begin).c_str());
+    EXPECT_FALSE(spec.HasParseError());
+    std::string title;
+    if (spec.HasMember("title")) title = spec["title"]["text"].GetString();
+    specs.emplace(title, std::move(spec));
+  }
+  return specs;
+}
+
+const rapidjson::Value& chart_data(const rapidjson::Document& spec, const std::string& name) {
+  for (const auto& data : spec["data"].GetArray()) {
+    if (std::string(data["name"].GetString()) == name) return data["values"];
+  }
+  ADD_FAILURE() << "no data " << name;
+  return spec["data"];
+}
+
+TEST(Report, ChartsDrawTheFiguresOfShowJson) {
+  // Not only the headline: each response curve, the frontier, the marginal returns and the probability of
+  // the target are drawn from the very figures `show --format json` gives.
+  const auto run = testing::run_with_report("media_only_current_plan.textproto", {"--search", "optimize"});
+  const auto shown = shown_as_json(run.results);
+  const auto& rec = shown.recommendation();
+  const auto page = testing::read_text(run.report);
+  const auto specs = chart_specs(page);
+
+  ASSERT_GT(rec.report_data().response_curves_size(), 0);
+  for (const auto& curve : rec.report_data().response_curves()) {
+    ASSERT_EQ(specs.count(curve.channel()), 1u) << curve.channel();
+    const auto& spec = specs.find(curve.channel())->second;
+    const auto& points = chart_data(spec, "points");
+    ASSERT_EQ(static_cast<int>(points.Size()), curve.points_size());
+    for (int i = 0; i < curve.points_size(); ++i) {
+      const auto& drawn = points[static_cast<rapidjson::SizeType>(i)];
+      EXPECT_DOUBLE_EQ(drawn["x"].GetDouble(), curve.points(i).paid());
+      EXPECT_DOUBLE_EQ(drawn["p5"].GetDouble(), curve.points(i).p5());
+      EXPECT_DOUBLE_EQ(drawn["p50"].GetDouble(), curve.points(i).p50());
+      EXPECT_DOUBLE_EQ(drawn["p95"].GetDouble(), curve.points(i).p95());
+    }
+    EXPECT_DOUBLE_EQ(chart_data(spec, "marker")[0]["x"].GetDouble(), curve.recommended_paid());
+  }
+
+  ASSERT_GT(rec.frontier_size(), 1);
+  ASSERT_EQ(specs.count("The best plan at each total budget"), 1u);
+  const auto& frontier = chart_data(specs.find("The best plan at each total budget")->second, "points");
+  ASSERT_EQ(static_cast<int>(frontier.Size()), rec.frontier_size());
+  for (int i = 0; i < rec.frontier_size(); ++i) {
+    const auto& drawn = frontier[static_cast<rapidjson::SizeType>(i)];
+    EXPECT_DOUBLE_EQ(drawn["x"].GetDouble(), rec.frontier(i).budget());
+    EXPECT_DOUBLE_EQ(drawn["p50"].GetDouble(), rec.frontier(i).kpi().p50());
+  }
+
+  // The marginal returns: one bar per channel and side, of the same value.
+  std::map<std::string, double> bars;
+  for (const auto& [title, spec] : specs) {
+    for (const auto& data : spec["data"].GetArray()) {
+      if (std::string(data["name"].GetString()) != "rows") continue;
+      for (const auto& row : data["values"].GetArray()) {
+        if (row.HasMember("label") && row.HasMember("value") && row["value"].IsNumber())
+          bars[row["label"].GetString()] = row["value"].GetDouble();
+      }
+    }
+  }
+  ASSERT_GT(rec.marginal_returns_size(), 0);
+  for (const auto& m : rec.marginal_returns()) {
+    ASSERT_EQ(bars.count(m.channel() + " · paid"), 1u) << m.channel();
+    EXPECT_DOUBLE_EQ(bars[m.channel() + " · paid"], m.paid());
+  }
+
+  // The distribution's histogram counts every trial the results hold.
+  const auto& distribution = rec.report_data().recommended();
+  std::uint64_t counted = distribution.non_finite();
+  for (const auto count : distribution.bin_counts()) counted += count;
+  EXPECT_EQ(counted, shown.metadata().trials());
+}
+
+TEST(Report, ACalibratedRunShowsEachCalibratedChannelsPriorAgainstPosteriorAndItsPredictiveCheck) {
+  const auto run = testing::calibrated_run_with_report();
+  ASSERT_TRUE(run.loaded.has_recommendation());
+  const auto& evidence = run.loaded.recommendation().report_data().calibration();
+  // The example calibrates facebook and tiktok, in scenario order; instagram stays on its benchmarks.
+  ASSERT_EQ(evidence.size(), 2);
+  EXPECT_EQ(evidence[0].channel(), "facebook");
+  EXPECT_EQ(evidence[1].channel(), "tiktok");
+  for (const auto& channel : evidence) {
+    EXPECT_EQ(channel.calibration_file(), "account.pb");
+    EXPECT_FALSE(channel.first_date().empty());
+    ASSERT_GT(channel.parameters_size(), 0) << channel.channel();
+    for (const auto& p : channel.parameters()) {
+      EXPECT_TRUE(p.calibrated()) << p.name();
+      EXPECT_LE(p.posterior_interval().p5(), p.posterior_interval().p95()) << p.name();
+    }
+    ASSERT_GT(channel.predictive_size(), 0) << channel.channel();
+    for (const auto& series : channel.predictive()) {
+      EXPECT_EQ(series.p50_size(), series.observed_size()) << series.metric();
+      EXPECT_GT(series.coverage(), 0.5) << channel.channel() << " " << series.metric();
+    }
+  }
+  EXPECT_GT(evidence[0].lift_tests_size(), 0) << "the example's conversion-lift study calibrates facebook";
+
+  const auto page = testing::read_text(run.report);
+  ASSERT_NE(page.find("id=\"calibration\""), std::string::npos);
+  const auto specs = chart_specs(page);
+  // A predictive chart per channel and metric, whose dots are the history the account reported.
+  for (const auto& channel : evidence) {
+    for (const auto& series : channel.predictive()) {
+      const std::string title = channel.channel() + " · " + series.metric();
+      ASSERT_EQ(specs.count(title), 1u) << title;
+      const auto& observed = chart_data(specs.find(title)->second, "observed");
+      std::vector<double> reported;
+      for (const double v : series.observed()) {
+        if (std::isfinite(v)) reported.push_back(v);
+      }
+      ASSERT_EQ(observed.Size(), reported.size()) << title;
+      for (std::size_t i = 0; i < reported.size(); ++i)
+        EXPECT_DOUBLE_EQ(observed[static_cast<rapidjson::SizeType>(i)]["value"].GetDouble(), reported[i]);
+    }
+  }
+  EXPECT_NE(page.find(evidence[0].parameters(0).prior_text()), std::string::npos);
+}
+
+TEST(Report, AnUncalibratedRunHasNoCalibrationSection) {
+  const auto run = testing::run_with_report("small_business.textproto");
+  EXPECT_EQ(run.loaded.recommendation().report_data().calibration_size(), 0);
+  EXPECT_EQ(testing::read_text(run.report).find("id=\"calibration\""), std::string::npos);
 }
 
 TEST(Report, TheReportCommandWritesThePageRunWrote) {

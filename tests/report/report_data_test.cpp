@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -63,6 +64,31 @@ TEST(ReportData, WithACurrentPlanTheReferenceIsTodaysPlan) {
   const auto run = testing::run_with_report("media_only_current_plan.textproto");
   EXPECT_EQ(data_of(run).reference_kind(), v1::ReportData::CURRENT_PLAN);
   EXPECT_GT(data_of(run).reference().quantiles_size(), 0);
+}
+
+TEST(ReportData, ResultsKeepNoPerTrialArraysUnlessAsked) {
+  const auto plain = testing::run_with_report("media_only_current_plan.textproto");
+  EXPECT_EQ(data_of(plain).recommended().trials_size(), 0);
+  EXPECT_EQ(data_of(plain).reference().trials_size(), 0);
+
+  const auto kept = testing::run_with_report("media_only_current_plan.textproto", {"--keep-trials"});
+  const auto trials = static_cast<int>(kept.loaded.metadata().trials());
+  const auto& recommended = data_of(kept).recommended();
+  ASSERT_EQ(recommended.trials_size(), trials);
+  ASSERT_EQ(data_of(kept).reference().trials_size(), trials);
+  EXPECT_TRUE(kept.loaded.metadata().scenario().keep_trials());
+  // The very trials the summaries describe: their P50 (type 7) is the stored one, and every other figure of
+  // the results is as without the option.
+  std::vector<double> sorted(recommended.trials().begin(), recommended.trials().end());
+  std::sort(sorted.begin(), sorted.end());
+  const double h = 0.5 * (sorted.size() - 1);
+  const auto lo = static_cast<std::size_t>(h);
+  const double p50 = sorted[lo] + (h - lo) * (sorted[std::min(lo + 1, sorted.size() - 1)] - sorted[lo]);
+  EXPECT_DOUBLE_EQ(p50, recommended.quantiles(49));
+  EXPECT_EQ(recommended.bin_counts_size(), data_of(plain).recommended().bin_counts_size());
+  for (int i = 0; i < recommended.quantiles_size(); ++i)
+    EXPECT_EQ(recommended.quantiles(i), data_of(plain).recommended().quantiles(i));
+  EXPECT_EQ(kept.loaded.recommendation().candidate_index(), plain.loaded.recommendation().candidate_index());
 }
 
 TEST(ReportData, EachChannelsResponseCurveRunsFromNothingToTwiceItsAmountThroughTheRecommendation) {

@@ -25,6 +25,15 @@ ReportRun run_with_report(const std::string& scenario, const std::vector<std::st
   return run;
 }
 
+ReportRun calibrated_run_with_report() {
+  const auto calibration = temp_dir() / "account.pb";
+  const auto r =
+      run_splitsim({"calibrate", (source_dir() / "scenarios/calibrated_account.textproto").string(), "-o",
+                    calibration.string(), "--particles", "200"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return run_with_report("calibrated_account.textproto", {"--calibration", calibration.string()});
+}
+
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;

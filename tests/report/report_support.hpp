@@ -19,6 +19,10 @@ struct ReportRun {
 // (and `extra` options), writing results and a report.
 ReportRun run_with_report(const std::string& scenario, const std::vector<std::string>& extra = {});
 
+// The bundled calibrated example, calibrated (with few particles) to its bundled exports, then run with that
+// calibration and a report.
+ReportRun calibrated_run_with_report();
+
 std::string read_text(const std::filesystem::path& path);
 
 // The text of the page's element <script ... id="`id`">...</script>.

@@ -30,5 +30,5 @@ budget { total: 5000 } horizon { periods: 4 } objective { kpi: CLICKS } trials: 
 channels { name: "mine" plugin: "myplatform" organic { cost_per_post: 100 } }
 SCENARIO
 "$runner" run "$work/s.textproto" --plugin-dir "$work/template" --format csv > "$work/run.csv"
-grep -q ',mine,' "$work/run.csv"
+grep -q "^mine," "$work/run.csv"  # the plan: one row per channel
 echo "out-of-tree template: installed, built, loaded, checked and run"

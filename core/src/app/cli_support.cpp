@@ -85,6 +85,7 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
   if (vm.count("trials")) overrides.trials = vm["trials"].as<std::uint64_t>();
   if (vm.count("seed")) overrides.seed = vm["seed"].as<std::uint64_t>();
   if (vm.count("calibration")) overrides.calibration = vm["calibration"].as<std::string>();
+  if (vm.count("keep-trials")) overrides.keep_trials = true;
   if (vm.count("search")) {
     overrides.search = vm["search"].as<std::string>();
     if (overrides.search != "grid" && overrides.search != "optimize") {

@@ -50,7 +50,7 @@ class StderrFeedback : public RunObserver {
 }  // namespace
 
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::string scenario_file, output_file, format_text, report_file;
+  std::string scenario_file, output_file, format_text, view_text, report_file;
   unsigned threads = 0;
   int top = 10;
   std::vector<std::string> plugin_dirs;
@@ -65,7 +65,11 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
       "search", po::value<std::string>(), "grid or optimize (overrides the scenario's search strategy)")(
       "threads", po::value(&threads)->default_value(0), "worker threads; 0 = all cores")(
       "format", po::value(&format_text)->default_value("table"), "table, json or csv")(
-      "top", po::value(&top)->default_value(10), "candidates listed in the table");
+      "view", po::value(&view_text)->default_value("plan"),
+      "csv: plan, weekly, candidates, frontier, marginal, comparison or long, as `splitsim show` prints "
+      "them")("top", po::value(&top)->default_value(10), "candidates listed in the table")(
+      "keep-trials",
+      "keep every trial's objective value for the recommendation and its reference in the results file");
   options.add_options()("calibration", po::value<std::string>(),
                         "draw calibrated channels' parameters from this file made by `splitsim calibrate` "
                         "(overrides the scenario's calibration.file)");
@@ -76,12 +80,13 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
   positional.add("scenario", 1);
   const std::string usage =
       "Usage: splitsim run SCENARIO [-o results.pb] [--trials N] [--seed S] [--search grid|optimize] "
-      "[--calibration FILE] "
+      "[--calibration FILE] [--keep-trials] "
       "[--threads T] "
-      "[--plugin-dir DIR] [--format table|json|csv] [--report report.html]";
+      "[--plugin-dir DIR] [--format table|json|csv] [--view VIEW] [--report report.html]";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;
   const Format format = parse_format(format_text);
+  const CsvView view = parse_csv_view(view_text);
   // Before the simulation, which can take hours: a bad path must not waste them.
   if (!output_file.empty()) check_output_path(output_file);
   if (!report_file.empty()) check_output_path(report_file);
@@ -102,7 +107,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
 
   if (!output_file.empty()) save_results(output_file, results);
   if (!report_file.empty()) write_file_atomically(report_file, render_report(results, scenario_file));
-  write_results(out, results, format, top);
+  write_results(out, results, format, top, view);
   if (!output_file.empty() && format == Format::kTable) out << "\nResults written to " << output_file << "\n";
   return kExitOk;
 }

@@ -24,7 +24,7 @@ int command_show(const std::vector<std::string>& args, std::ostream& out) {
       "KPI)")("top", po::value<int>(),
               "candidates listed: in the table (default 10) or the candidates view (default 100)")(
       "all", "csv candidates view: every candidate, not only the best")(
-      "csv-dir", po::value(&csv_dir), "write every csv view as DIR/<view>.csv (each written atomically)");
+      "csv-dir", po::value(&csv_dir), "write every csv view as DIR/<view>.csv (written atomically as a set)");
   po::positional_options_description positional;
   positional.add("results", 1);
   const auto vm =

@@ -156,11 +156,14 @@ std::optional<std::filesystem::path> scenario_calibration_path(const LoadedScena
   return path.is_absolute() ? path : std::filesystem::path(loaded.file).parent_path() / path;
 }
 
-void use_scenario_calibration(ResolvedScenario& scenario, const LoadedScenario& loaded) {
+std::optional<v1::Calibration> use_scenario_calibration(ResolvedScenario& scenario,
+                                                        const LoadedScenario& loaded) {
   const auto path = scenario_calibration_path(loaded);
-  if (!path) return;
+  if (!path) return std::nullopt;
   const std::string name = path->string();
-  apply_calibration(scenario, read_calibration(*path, name), name);
+  auto calibration = read_calibration(*path, name);
+  apply_calibration(scenario, calibration, name);
+  return calibration;
 }
 
 }  // namespace splitsim

@@ -30,7 +30,9 @@ void apply_calibration(ResolvedScenario& scenario, const v1::Calibration& calibr
 // The calibration file the scenario names (calibration.file, relative to the scenario's folder), if any.
 std::optional<std::filesystem::path> scenario_calibration_path(const LoadedScenario& loaded);
 
-// Reads the calibration file the scenario names, when it names one, and applies it.
-void use_scenario_calibration(ResolvedScenario& scenario, const LoadedScenario& loaded);
+// Reads the calibration file the scenario names, when it names one, applies it and returns it (its
+// evidence goes into the report).
+std::optional<v1::Calibration> use_scenario_calibration(ResolvedScenario& scenario,
+                                                        const LoadedScenario& loaded);
 
 }  // namespace splitsim

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace splitsim {
 
@@ -12,6 +14,10 @@ namespace splitsim {
 // itself (as root, even /dev/null). Throws std::runtime_error naming the path on failure, leaving no
 // temporary file behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// Writes a set of files so that a failure while writing any of them leaves none: each is written and flushed
+// to its temporary file first, then all are renamed into place.
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 // What `path` is when it exists and is not a regular file ("a symbolic link", "a FIFO", "a device", "a
 // socket", "a folder"); empty when it is a regular file or does not exist. Links are not followed.

@@ -7,7 +7,7 @@
 #include "base/csv.hpp"
 #include "base/errors.hpp"
 #include "output/atomic_file.hpp"
-#include "output/formatters.hpp"
+#include "output/long_csv_view.hpp"
 #include "scenario/resolve.hpp"
 #include "search/ranking.hpp"
 
@@ -240,18 +240,21 @@ void write_csv_view(std::ostream& out, const v1::Results& results, CsvView view,
       comparison_view(out, c);
       break;
     case CsvView::kLong:
-      write_csv(out, results);
+      write_long_csv(out, results);
       break;
   }
 }
 
 void write_csv_views(const std::filesystem::path& dir, const v1::Results& results,
                      std::optional<int> candidates) {
+  // A set of views from one results file: never some views new and others from an earlier export.
+  std::vector<std::pair<std::filesystem::path, std::string>> files;
   for (const auto view : tidy_csv_views()) {
     std::ostringstream text;
     write_csv_view(text, results, view, candidates);
-    write_file_atomically(dir / (csv_view_name(view) + ".csv"), text.view());
+    files.emplace_back(dir / (csv_view_name(view) + ".csv"), std::move(text).str());
   }
+  write_files_atomically(files);
 }
 
 }  // namespace splitsim

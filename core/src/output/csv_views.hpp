@@ -28,7 +28,7 @@ inline constexpr int kDefaultCsvCandidates = 100;
 void write_csv_view(std::ostream& out, const v1::Results& results, CsvView view,
                     std::optional<int> candidates = kDefaultCsvCandidates);
 
-// Every tidy view as DIR/<view>.csv, each written atomically; the folder must exist.
+// Every tidy view as DIR/<view>.csv, written atomically as a set; the folder must exist.
 void write_csv_views(const std::filesystem::path& dir, const v1::Results& results,
                      std::optional<int> candidates = kDefaultCsvCandidates);
 

@@ -167,6 +167,11 @@ v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& 
   if (!reference.empty()) {
     *data.mutable_reference() = describe_distribution(kpi, reference, low, high, scenario.objective.target);
   }
+  if (scenario.keep_trials) {
+    data.mutable_recommended()->mutable_trials()->Add(recommended.begin(), recommended.end());
+    if (!reference.empty())
+      data.mutable_reference()->mutable_trials()->Add(reference.begin(), reference.end());
+  }
   for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
     *data.add_response_curves() = response_curve(engine, best_split, c);
   }

@@ -11,6 +11,7 @@
 #include "calibration/calibration_file.hpp"
 #include "calibration/channel_basis.hpp"
 #include "engine/engine.hpp"
+#include "run/calibration_evidence.hpp"
 #include "run/currency_notice.hpp"
 #include "run/report_data.hpp"
 #include "run/results_builder.hpp"
@@ -194,7 +195,8 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
   ResolvedScenario scenario = resolve_scenario(loaded, registry);
-  use_scenario_calibration(scenario, loaded);  // calibrated channels draw from their posterior
+  // Calibrated channels draw from their posterior.
+  const auto calibration = use_scenario_calibration(scenario, loaded);
   const RunPlan plan = plan_run(scenario, threads);
   check_resources(plan.estimate, limits, loaded.file);
   const auto currency = currency_warnings(scenario);
@@ -209,6 +211,7 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
   if (results.has_recommendation()) {
     auto* recommendation = results.mutable_recommendation();
     for (const auto& warning : currency) recommendation->add_warnings(warning);
+    if (calibration) add_calibration_evidence(*recommendation->mutable_report_data(), *calibration, scenario);
     if (scenario.team.present) {
       *recommendation->mutable_team_use() =
           team_use_at(results.candidates(static_cast<int>(recommendation->candidate_index())), scenario);

@@ -16,9 +16,9 @@ namespace {
 ShareRange range_of(const v1::ShareBounds& bounds) { return {bound_min(bounds), bound_max(bounds)}; }
 
 // A parameter's amounts in the budget's currency where possible: a default in money of another currency
-// (named by its unit) is converted, value and valid range, when the scenario gives the rate; what the scenario
-// sets is in its own currency already. The unit then names the budget's currency; a unit still naming another
-// is a default used unconverted (run/currency_notice warns of it).
+// (named by its unit) is converted, value and valid range, when the scenario gives the rate; what the
+// scenario sets is in its own currency already. The unit then names the budget's currency; a unit still
+// naming another is a default used unconverted (run/currency_notice warns of it).
 void use_budget_currency(ResolvedParameter& parameter, bool overridden, const v1::Budget& budget) {
   const auto currency = currency_of_unit(parameter.spec.unit);
   if (currency.empty() || currency == budget.currency()) return;
@@ -152,6 +152,7 @@ ResolvedScenario resolve_scenario(const LoadedScenario& loaded, const PluginRegi
   r.organic_share = range_of(s.search().organic_share());
 
   r.optimize = s.search().has_optimize();
+  r.keep_trials = s.keep_trials();
   if (r.optimize) {
     const auto& o = s.search().optimize();
     r.optimizer.max_evaluations = o.max_evaluations();

@@ -126,7 +126,8 @@ struct ResolvedScenario {
   TeamPlan team;
   ShareRange organic_share;  // of the budget spent
 
-  bool optimize = false;  // the optimizer searches; otherwise the grid is enumerated
+  bool keep_trials = false;  // the results keep every trial's objective value (report data)
+  bool optimize = false;     // the optimizer searches; otherwise the grid is enumerated
   GridSettings grid;
   OptimizeSettings optimizer;
 

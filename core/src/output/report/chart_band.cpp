@@ -11,16 +11,19 @@ std::string band_spec(const BandChart& chart) {
   if (chart.marked) marker.row().field("x", chart.marker).field("label", chart.marker_label);
   JsonRows reference;
   for (const auto& p : chart.reference) reference.row().field("x", p.x).field("p50", p.p50);
+  JsonRows observed;
+  for (const auto& [x, value] : chart.observed) observed.row().field("x", x).field("value", value);
   constexpr const char* kSpec = R"spec({
   "width": @WIDTH@, "height": @HEIGHT@, "padding": 5,
   "title": {"text": @TITLE@, "fontSize": 12, "anchor": "start"},
   "data": [{"name": "points", "values": @POINTS@}, {"name": "marker", "values": @MARKER@},
-    {"name": "reference", "values": @REFERENCE@}],
+    {"name": "reference", "values": @REFERENCE@}, {"name": "observed", "values": @OBSERVED@}],
   "scales": [
     {"name": "x", "type": "linear", "domain": {"fields": [{"data": "points", "field": "x"},
      {"data": "marker", "field": "x"}]}, "range": "width", "zero": true, "nice": true},
     {"name": "y", "type": "linear", "domain": {"fields": [{"data": "points", "field": "p5"},
-     {"data": "points", "field": "p95"}, {"data": "reference", "field": "p50"}]}, "range": "height",
+     {"data": "points", "field": "p95"}, {"data": "reference", "field": "p50"},
+     {"data": "observed", "field": "value"}]}, "range": "height",
      "nice": true, "zero": false}
   ],
   "axes": [
@@ -41,6 +44,10 @@ std::string band_spec(const BandChart& chart) {
     {"type": "line", "from": {"data": "reference"}, "encode": {"enter": {
       "x": {"scale": "x", "field": "x"}, "y": {"scale": "y", "field": "p50"},
       "stroke": {"value": "#222"}, "strokeWidth": {"value": 1.5}, "strokeDash": {"value": [6, 3]}}}},
+    {"type": "symbol", "from": {"data": "observed"}, "encode": {"enter": {
+      "x": {"scale": "x", "field": "x"}, "y": {"scale": "y", "field": "value"}, "size": {"value": 22},
+      "shape": {"value": "diamond"}, "fill": {"value": "#000"},
+      "tooltip": {"signal": "format(datum.x, ',.0f') + ': observed ' + format(datum.value, ',.4~r')"}}}},
     {"type": "rule", "from": {"data": "marker"}, "encode": {"enter": {
       "x": {"scale": "x", "field": "x"}, "y": {"value": 0}, "y2": {"signal": "height"},
       "stroke": {"value": "#000"}, "strokeDash": {"value": [4, 3]}}}},
@@ -55,6 +62,7 @@ std::string band_spec(const BandChart& chart) {
                            {"@POINTS@", points.json()},
                            {"@MARKER@", marker.json()},
                            {"@REFERENCE@", reference.json()},
+                           {"@OBSERVED@", observed.json()},
                            {"@XTITLE@", json_string(chart.x_title)},
                            {"@YTITLE@", json_string(chart.y_title)}});
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace splitsim {
@@ -20,6 +21,8 @@ struct BandChart {
   std::string marker_label;
   bool marked = true;
   std::vector<BandPoint> reference;  // another plan's P50, drawn dashed (none: not drawn)
+  // Figures observed (x, value), drawn as dots over the band: e.g. the history against its predictive band.
+  std::vector<std::pair<double, double>> observed;
   int width = 260, height = 160;
 };
 

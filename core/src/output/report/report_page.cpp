@@ -7,7 +7,9 @@
 #include "output/report/chart_band.hpp"
 #include "output/report/chart_bars.hpp"
 #include "output/report/chart_distribution.hpp"
+#include "output/report/chart_intervals.hpp"
 #include "output/report/chart_weekly_plan.hpp"
+#include "output/report/html_page.hpp"
 #include "output/report/json_rows.hpp"
 #include "output/report/report_figures.hpp"
 
@@ -59,68 +61,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 }
 )css";
 
-// Renders each chart's spec into its container with the SVG renderer (printable, and its marks carry
-// ARIA labels); the body's data attributes tell a reader (and the tests) that every chart was drawn.
-constexpr const char* kRenderScript = R"js(
-(function () {
-  var errors = [];
-  window.addEventListener('error', function (e) { errors.push(String(e.message)); document.body.dataset.chartErrors = errors.join('; '); });
-  var specs = document.querySelectorAll('script[type="application/json"][data-chart]');
-  var views = [];
-  specs.forEach(function (element) {
-    try {
-      var view = new vega.View(vega.parse(JSON.parse(element.textContent)), {
-        renderer: 'svg', container: document.getElementById(element.dataset.chart), hover: true });
-      views.push(view.runAsync());
-    } catch (e) { errors.push(element.dataset.chart + ': ' + e); console.error(e); }
-  });
-  Promise.all(views).then(function () {
-    document.body.dataset.chartsRendered = String(views.length);
-    if (errors.length) document.body.dataset.chartErrors = errors.join('; ');
-  }, function (e) { console.error(e); document.body.dataset.chartErrors = String(e); });
-})();
-)js";
-
-class Page {
- public:
-  void html(const std::string& text) { body_ += text; }
-  void section(const std::string& id, const std::string& title) {
-    if (open_) body_ += "</section>\n";
-    body_ += "<section id=\"" + id + "\"><h2>" + html_escape(title) + "</h2>\n";
-    open_ = true;
-  }
-  // A chart with its reading guide (also the container's accessible name).
-  void chart(const std::string& spec, const std::string& guide) {
-    const std::string id = "chart-" + std::to_string(++charts_);
-    body_ += "<figure><div class=\"vega\" id=\"" + id + "\" role=\"img\" aria-label=\"" + html_escape(guide) +
-             "\"></div><figcaption class=\"guide\">" + html_escape(guide) + "</figcaption></figure>\n";
-    body_ +=
-        "<script type=\"application/json\" data-chart=\"" + id + "\">" + script_safe(spec) + "</script>\n";
-  }
-  void grid_begin() { body_ += "<div class=\"grid\">\n"; }
-  void grid_end() { body_ += "</div>\n"; }
-  int charts() const { return charts_; }
-  std::string finish(const std::string& title, const std::string& figures) {
-    if (open_) body_ += "</section>\n";
-    std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-    page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    page +=
-        "<title>" + html_escape(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n";
-    page += "<body data-charts=\"" + std::to_string(charts_) + "\">\n" + body_;
-    page +=
-        "<script type=\"application/json\" id=\"splitsim-figures\">" + script_safe(figures) + "</script>\n";
-    page += "<script>\n" + std::string(vega_library()) + "\n</script>\n";
-    page += "<script>" + std::string(kRenderScript) + "</script>\n</body>\n</html>\n";
-    return page;
-  }
-
- private:
-  std::string body_;
-  int charts_ = 0;
-  bool open_ = false;
-};
-
-void split_section(Page& page, const ReportFigures& f) {
+void split_section(HtmlPage& page, const ReportFigures& f) {
   const std::string against = f.reference ? f.reference->label : "";
   page.section("split", f.reference
                             ? "The recommended split against the " +
@@ -160,7 +101,7 @@ void split_section(Page& page, const ReportFigures& f) {
   }
 }
 
-void distribution_section(Page& page, const v1::Results& results, const ReportFigures& f) {
+void distribution_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
   const auto& recommendation = results.recommendation();
   if (!recommendation.has_report_data() || recommendation.report_data().recommended().bin_counts_size() == 0)
     return;
@@ -188,7 +129,7 @@ void distribution_section(Page& page, const v1::Results& results, const ReportFi
   }
 }
 
-void response_section(Page& page, const v1::Results& results, const ReportFigures& f) {
+void response_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
   const auto& recommendation = results.recommendation();
   if (!recommendation.has_report_data()) return;
   bool any = false;
@@ -216,7 +157,7 @@ void response_section(Page& page, const v1::Results& results, const ReportFigure
   page.grid_end();
 }
 
-void frontier_section(Page& page, const v1::Results& results, const ReportFigures& f) {
+void frontier_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
   const auto& frontier = results.recommendation().frontier();
   if (frontier.size() < 2) return;
   page.section("frontier", "Efficient frontier");
@@ -237,7 +178,7 @@ void frontier_section(Page& page, const v1::Results& results, const ReportFigure
                  "the dashed line is the scenario's budget. Its slope is what the next money buys.");
 }
 
-void marginal_section(Page& page, const v1::Results& results, const ReportFigures& f) {
+void marginal_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
   const auto& returns = results.recommendation().marginal_returns();
   if (returns.empty()) return;
   std::vector<Bar> bars;
@@ -253,7 +194,7 @@ void marginal_section(Page& page, const v1::Results& results, const ReportFigure
 }
 
 // The flows of the recommended plan period by period (P50 with the P5-P95 band), beside its reference's P50.
-void period_series_charts(Page& page, const v1::Results& results, const std::string& period) {
+void period_series_charts(HtmlPage& page, const v1::Results& results, const std::string& period) {
   const auto& recommendation = results.recommendation();
   if (!recommendation.has_report_data()) return;
   const auto& data = recommendation.report_data();
@@ -288,7 +229,7 @@ void period_series_charts(Page& page, const v1::Results& results, const std::str
 }
 
 // The plan period by period, and a table of the same figures: the chart's colours are not needed to read it.
-void weekly_section(Page& page, const v1::Results& results, const ReportFigures& f) {
+void weekly_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
   const auto& allocation =
       results.candidates(static_cast<int>(results.recommendation().candidate_index())).allocation();
   const std::string period =
@@ -315,7 +256,7 @@ void weekly_section(Page& page, const v1::Results& results, const ReportFigures&
   period_series_charts(page, results, period);
 }
 
-void team_section(Page& page, const v1::Results& results) {
+void team_section(HtmlPage& page, const v1::Results& results) {
   const auto& recommendation = results.recommendation();
   if (!recommendation.has_team_use() || recommendation.team_use().roles().empty()) return;
   std::vector<Bar> bars;
@@ -330,7 +271,7 @@ void team_section(Page& page, const v1::Results& results) {
       "work. A role whose needs pass its capacity cannot staff the plan.");
 }
 
-void drivers_section(Page& page, const v1::Results& results) {
+void drivers_section(HtmlPage& page, const v1::Results& results) {
   const auto& drivers = results.recommendation().drivers();
   if (drivers.empty()) return;
   std::vector<Bar> bars;
@@ -347,7 +288,108 @@ void drivers_section(Page& page, const v1::Results& results) {
       "In brackets, where the figure comes from.");
 }
 
-void metadata_section(Page& page, const v1::Results& results) {
+// Where a value lies within the prior's 90% interval: 0 at its P5, 1 at its P95, so that parameters of any
+// unit share one axis.
+double on_prior_scale(double value, const v1::Interval& prior) {
+  const double width = prior.p95() - prior.p5();
+  return width > 0.0 ? (value - prior.p5()) / width : 0.5;
+}
+
+void calibration_evidence(HtmlPage& page, const v1::CalibrationEvidence& evidence,
+                          const std::string& period) {
+  page.html("<h3>" + html_escape(evidence.channel()) + "</h3>\n<p>Calibrated with " +
+            html_escape(evidence.calibration_file()) + " to the account's data from " +
+            html_escape(evidence.first_date()) + " to " + html_escape(evidence.last_date()) + ".</p>\n");
+  if (!evidence.parameters().empty()) {
+    std::vector<Interval90> intervals;
+    for (const auto& p : evidence.parameters()) {
+      const auto& prior = p.prior_interval();
+      const auto& posterior = p.posterior_interval();
+      intervals.push_back({p.name(), "prior", 0.0, on_prior_scale(prior.p50(), prior), 1.0});
+      intervals.push_back({p.name(), "posterior", on_prior_scale(posterior.p5(), prior),
+                           on_prior_scale(posterior.p50(), prior), on_prior_scale(posterior.p95(), prior)});
+    }
+    page.chart(intervals_spec(intervals, "position within the prior's 90% interval (0: its P5, 1: its P95)"),
+               evidence.channel() +
+                   ": each calibrated parameter's 90% interval before the data (wide, light: the prior) and "
+                   "after it (narrow, dark: the posterior), the black tick its median. A short posterior "
+                   "bar is a parameter the data pinned down; one outside 0 to 1 is data that disagree with "
+                   "the benchmark.");
+    std::string table =
+        "<table><tr><th>parameter</th><th>prior</th><th>prior P5 to P95</th><th>posterior P50 (P5 to "
+        "P95)</th><th>narrowed by</th><th>note</th></tr>\n";
+    for (const auto& p : evidence.parameters()) {
+      const auto& prior = p.prior_interval();
+      const auto& posterior = p.posterior_interval();
+      std::string note =
+          p.conflict() ? "the data disagree with the prior" : (p.informed() ? "" : "little learned");
+      table +=
+          "<tr><td>" + html_escape(p.name()) + (p.unit().empty() ? "" : " (" + html_escape(p.unit()) + ")") +
+          "</td><td>" + html_escape(p.prior_text()) + "</td><td class=\"n\">" + number_text(prior.p5()) +
+          " to " + number_text(prior.p95()) + "</td><td class=\"n\">" + number_text(posterior.p50()) + " (" +
+          number_text(posterior.p5()) + " to " + number_text(posterior.p95()) + ")</td><td class=\"n\">" +
+          percent_text(p.narrowing()) + "</td><td>" + html_escape(note) + "</td></tr>\n";
+    }
+    page.html(table + "</table>\n");
+  }
+  if (!evidence.predictive().empty()) {
+    page.grid_begin();
+    for (const auto& series : evidence.predictive()) {
+      BandChart chart;
+      chart.title = evidence.channel() + " · " + series.metric();
+      chart.x_title = period + " of the history";
+      chart.y_title = series.metric() + " per " + period;
+      chart.marked = false;
+      for (int t = 0; t < series.p50_size() && t < series.p5_size() && t < series.p95_size(); ++t) {
+        chart.points.push_back({static_cast<double>(t + 1), series.p5(t), series.p50(t), series.p95(t)});
+        if (t < series.observed_size() && std::isfinite(series.observed(t)))
+          chart.observed.emplace_back(static_cast<double>(t + 1), series.observed(t));
+      }
+      if (chart.points.size() < 2) continue;
+      page.chart(band_spec(chart), evidence.channel() + ": the " + series.metric() +
+                                       " the account reported per " + period +
+                                       " (diamonds) against what the calibrated model predicts (line: "
+                                       "P50; band: P5 to P95). " +
+                                       percent_text(series.coverage()) +
+                                       " of the reported figures lie in the band; about 90% is a model that "
+                                       "fits.");
+    }
+    page.grid_end();
+  }
+  if (!evidence.lift_tests().empty()) {
+    std::string table =
+        "<table><tr><th>lift test</th><th>spend</th><th>measured lift</th><th>calibrated model P50 (P5 to "
+        "P95)</th><th>benchmark model P50 (P5 to P95)</th></tr>\n";
+    for (const auto& test : evidence.lift_tests()) {
+      table += "<tr><td>" + html_escape(test.start()) + " to " + html_escape(test.end()) +
+               "</td><td class=\"n\">" + number_text(test.spend()) + "</td><td class=\"n\">" +
+               number_text(test.measured()) + " ± " + number_text(test.standard_error()) +
+               "</td><td class=\"n\">" + number_text(test.metric_p50()) + " (" +
+               number_text(test.metric_p5()) + " to " + number_text(test.metric_p95()) +
+               ")</td><td class=\"n\">" + number_text(test.prior_p50()) + " (" +
+               number_text(test.prior_p5()) + " to " + number_text(test.prior_p95()) + ")</td></tr>\n";
+    }
+    page.html(table + "</table>\n");
+  }
+  for (const auto& warning : evidence.warnings())
+    page.html("<p class=\"warning\">" + html_escape(warning) + "</p>\n");
+}
+
+void calibration_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
+  const auto& recommendation = results.recommendation();
+  if (!recommendation.has_report_data() || recommendation.report_data().calibration().empty()) return;
+  page.section("calibration", "Calibration to the account's data");
+  page.html(
+      "<p class=\"guide\">The calibrated channels' parameters are drawn from what the account's own history "
+      "(and lift tests) taught, not from benchmarks alone: below, how much each parameter moved and how well "
+      "the calibrated model reproduces that history.</p>\n");
+  const std::string period =
+      f.period_days == 7.0 ? "week" : "period of " + number_text(f.period_days) + " days";
+  for (const auto& evidence : recommendation.report_data().calibration())
+    calibration_evidence(page, evidence, period);
+}
+
+void metadata_section(HtmlPage& page, const v1::Results& results) {
   const auto& meta = results.metadata();
   page.section("metadata", "How these results were made");
   std::string table = "<table>\n";
@@ -379,7 +421,7 @@ void metadata_section(Page& page, const v1::Results& results) {
 std::string render_report(const v1::Results& results, const std::string& file) {
   const ReportFigures f = report_figures(results, file);
   const auto& recommendation = results.recommendation();
-  Page page;
+  HtmlPage page;
   page.html("<h1>" + html_escape(f.scenario_name) + "</h1>\n");
   std::string headline = "Recommended plan: " + f.objective_kpi + " " + f.objective_statistic + " " +
                          number_text(f.objective_value) + " (P5 " + number_text(f.objective_summary.p5()) +
@@ -399,8 +441,9 @@ std::string render_report(const v1::Results& results, const std::string& file) {
   weekly_section(page, results, f);
   team_section(page, results);
   drivers_section(page, results);
+  calibration_section(page, results, f);
   metadata_section(page, results);
-  return page.finish("splitsim report: " + f.scenario_name, figures_json(f));
+  return page.finish("splitsim report: " + f.scenario_name, kStyle, figures_json(f));
 }
 
 }  // namespace splitsim

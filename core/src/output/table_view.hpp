@@ -1,0 +1,13 @@
+// The terminal table: the run, the recommendation with its risk, and the best candidates.
+#pragma once
+
+#include <string>
+
+#include "results.pb.h"
+
+namespace splitsim {
+
+// A readable report: the run, the recommendation with its risk, and the best `top` candidates.
+std::string format_table(const v1::Results& results, int top = 10);
+
+}  // namespace splitsim
