@@ -40,6 +40,7 @@ int command_plugins(const std::vector<std::string>& args, std::ostream& out, std
 int command_show(const std::vector<std::string>& args, std::ostream& out);
 int command_report(const std::vector<std::string>& args, std::ostream& out);
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_batch_merge(const std::vector<std::string>& args, std::ostream& out);
 int command_job(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace splitsim::cli

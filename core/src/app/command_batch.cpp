@@ -9,11 +9,14 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
+#include <sstream>
+#include <tuple>
 
 #include "app/cli_support.hpp"
 #include "base/errors.hpp"
 #include "batch/batch_runner.hpp"
 #include "batch/scenario_files.hpp"
+#include "batch/shard_merge.hpp"
 #include "output/atomic_file.hpp"
 #include "output/batch_index.hpp"
 #include "output/manifest_files.hpp"
@@ -116,6 +119,18 @@ void write_batch_reports(const v1::BatchManifest& manifest, const fs::path& outp
   write_file_atomically(output_dir / "index.html", render_batch_index(manifest, reports));
 }
 
+// "I/N" of --shard, as numbers.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
+  std::size_t index = 0, count = 0;
+  char slash = 0, rest = 0;
+  std::istringstream in(text);
+  if (!(in >> index >> slash >> count) || slash != '/' || in >> rest || count == 0 || index >= count ||
+      text.find('-') != std::string::npos)
+    throw UsageError("--shard must be I/N with 0 <= I < N, e.g. 0/4 (got '" + escape_unprintable(text) +
+                     "')");
+  return {index, count};
+}
+
 }  // namespace
 
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -139,7 +154,10 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
                 "Monte Carlo trials per candidate (overrides every scenario)")(
       "seed", po::value<std::uint64_t>(), "random seed (overrides every scenario)")(
       "search", po::value<std::string>(), "grid or optimize (overrides every scenario's search strategy)")(
-      "report", "also write each scenario's HTML report beside its results, and index.html linking them");
+      "report", "also write each scenario's HTML report beside its results, and index.html linking them")(
+      "shard", po::value<std::string>(),
+      "I/N: run only shard I (0 <= I < N) of the batch, scenarios I, I+N, I+2N... of the sorted list (one "
+      "task of a Slurm job array or a Kubernetes indexed Job); join the N folders with `batch merge`");
   add_plugin_options(options, plugin_dirs);
   ResourceLimits limits;
   add_limit_options(options, limits);
@@ -147,7 +165,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   positional.add("paths", -1);
   const std::string usage =
       "Usage: splitsim batch PATHS... -o OUTDIR [--jobs N] [--resume] [--fail-fast] [--isolate] [--timeout "
-      "S] [--report]";
+      "S] [--report] [--shard I/N]\n       splitsim batch merge SHARD_FOLDERS... -o OUTDIR";
   const auto vm = parse(args, options, positional, usage, out);
   if (!vm) return kExitOk;
   if (paths.empty()) throw UsageError("batch needs at least one scenario file, folder or pattern\n" + usage);
@@ -172,6 +190,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   batch.overrides = overrides_from(*vm);
   batch.limits = limits;
   batch.executable = boost::dll::program_location();
+  if (vm->count("shard"))
+    std::tie(batch.shard_index, batch.shard_count) = parse_shard((*vm)["shard"].as<std::string>());
   for (const auto& dir : plugin_dirs) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -204,10 +224,20 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   if (vm->count("report")) write_batch_reports(manifest, output_dir, err);
 
   std::map<v1::RunStatus, int> counts;
-  for (const auto& run : manifest.runs()) ++counts[run.status()];
+  int mine = 0;
+  for (int k = 0; k < manifest.runs_size(); ++k) {
+    if (!in_shard(batch, static_cast<std::size_t>(k))) continue;
+    ++counts[manifest.runs(k).status()];
+    ++mine;
+  }
   out << "Batch: " << manifest.runs_size() << " scenarios into " << output_dir
       << " (manifest: " << (fs::path(output_dir) / kManifestCsvName).string() << ")\n";
-  for (const auto& run : manifest.runs()) {
+  if (batch.shard_count > 1)
+    out << "Shard " << batch.shard_index << " of " << batch.shard_count << ": " << mine
+        << " of them; join the shards' folders with `splitsim batch merge`\n";
+  for (int k = 0; k < manifest.runs_size(); ++k) {
+    if (!in_shard(batch, static_cast<std::size_t>(k))) continue;
+    const auto& run = manifest.runs(k);
     char figure[64] = "";
     if (run.status() == v1::OK) {
       std::snprintf(figure, sizeof figure, "%s %s %.6g", run.headline().statistic().c_str(),
@@ -227,6 +257,36 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
     err << "Interrupted: finished scenarios are kept. Resume with the same command plus --resume.\n";
     return 128 + (signal_received ? static_cast<int>(signal_received) : SIGINT);
   }
+  return counts[v1::OK] == mine ? kExitOk : kExitRuntimeFailure;
+}
+
+int command_batch_merge(const std::vector<std::string>& args, std::ostream& out) {
+  std::vector<std::string> folders;
+  std::string output_dir;
+  po::options_description options("Options");
+  options.add_options()("folders", po::value(&folders)->multitoken(), "the output folders of every shard")(
+      "output,o", po::value(&output_dir)->required(), "folder for the joined results and manifest");
+  po::positional_options_description positional;
+  positional.add("folders", -1);
+  const std::string usage = "Usage: splitsim batch merge SHARD_FOLDERS... -o OUTDIR";
+  const auto vm = parse(args, options, positional, usage, out);
+  if (!vm) return kExitOk;
+  if (folders.empty()) throw UsageError("batch merge needs the output folder of every shard\n" + usage);
+  std::vector<fs::path> paths;
+  for (const auto& folder : folders) {
+    std::error_code ec;
+    if (fs::exists(output_dir, ec) && fs::equivalent(folder, output_dir, ec))
+      throw UsageError("batch merge: -o " + escape_unprintable(output_dir) +
+                       " is one of the shards' folders: give a new folder");
+    paths.emplace_back(folder);
+  }
+  const auto manifest = merge_shards(paths, output_dir);
+  std::map<v1::RunStatus, int> counts;
+  for (const auto& run : manifest.runs()) ++counts[run.status()];
+  out << "Merged " << folders.size() << " shards: " << manifest.runs_size() << " scenarios into "
+      << output_dir << " (manifest: " << (fs::path(output_dir) / kManifestCsvName).string() << ")\nSummary:";
+  for (const auto& [status, count] : counts) out << " " << count << " " << status_word(status) << ";";
+  out << "\n";
   return counts[v1::OK] == manifest.runs_size() ? kExitOk : kExitRuntimeFailure;
 }
 

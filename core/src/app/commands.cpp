@@ -19,7 +19,8 @@ constexpr const char* kOverview =
     "  plugins check NAME|PATH  run the conformance suite on a plugin\n"
     "  show RESULTS          print a results file as a table, JSON or CSV\n"
     "  report RESULTS -o F   write a self-contained HTML report of a results file, with charts\n"
-    "  batch PATHS... -o DIR run many scenario files, resumably, with a manifest of every outcome\n\n"
+    "  batch PATHS... -o DIR run many scenario files, resumably, with a manifest of every outcome\n"
+    "  batch merge DIRS... -o DIR  join the folders of a batch run as shards (--shard I/N)\n\n"
     "Run `splitsim COMMAND --help` for a command's options.\n"
     "Exit codes: 0 success, 1 runtime failure (e.g. a plugin failed), 2 bad usage or bad input.\n";
 
@@ -47,6 +48,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
     if (command == "report") return cli::command_report(rest, out);
+    // `batch merge` joins the folders of a sharded batch; a folder of scenarios named merge is ./merge.
+    if (command == "batch" && !rest.empty() && rest.front() == "merge")
+      return cli::command_batch_merge({rest.begin() + 1, rest.end()}, out);
     if (command == "batch") return cli::command_batch(rest, out, err);
     if (command == "job") return cli::command_job(rest, out);
     throw UsageError("unknown command '" + escape_unprintable(command) + "'\n\n" + kOverview);

@@ -33,10 +33,18 @@ class Scheduler {
         arena_(static_cast<int>(std::max<std::size_t>(1, options.threads))) {
     manifest_.set_splitsim_version(SPLITSIM_VERSION);
     manifest_.set_started_at(utc_now());
-    for (const auto& scenario : options.scenarios) {
+    for (std::size_t k = 0; k < options.scenarios.size(); ++k) {
       auto* run = manifest_.add_runs();
-      run->set_scenario_file(scenario.string());
+      run->set_scenario_file(options.scenarios[k].string());
       run->set_status(v1::NOT_RUN);
+      if (!in_shard(options, k)) run->set_message(other_shard_message(k, options.shard_count));
+    }
+    if (options.shard_count > 1) {
+      manifest_.mutable_shard()->set_index(static_cast<std::uint32_t>(options.shard_index));
+      manifest_.mutable_shard()->set_count(static_cast<std::uint32_t>(options.shard_count));
+    }
+    for (std::size_t k = 0; k < options.scenarios.size(); ++k) {
+      if (in_shard(options, k)) mine_.push_back(k);
     }
     environment_.isolate = options.isolate;
     environment_.executable = options.executable;
@@ -55,7 +63,7 @@ class Scheduler {
     remove_leftovers();
     write_manifest_files(options_.output_dir, manifest_);
     const std::size_t jobs =
-        std::clamp<std::size_t>(options_.jobs, 1, std::max<std::size_t>(1, options_.scenarios.size()));
+        std::clamp<std::size_t>(options_.jobs, 1, std::max<std::size_t>(1, mine_.size()));
     std::vector<std::thread> workers;
     for (std::size_t w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
@@ -81,8 +89,9 @@ class Scheduler {
   void work() {
     for (;;) {
       if (stop_.load() || (options_.fail_fast && failed_.load())) return;
-      const std::size_t index = next_.fetch_add(1);
-      if (index >= options_.scenarios.size()) return;
+      const std::size_t next = next_.fetch_add(1);
+      if (next >= mine_.size()) return;
+      const std::size_t index = mine_[next];
       const auto started = Clock::now();
       v1::ScenarioRun run = run_one(index);
       if (run.status() == v1::NOT_RUN) continue;  // stopped: its entry stays as it was
@@ -93,7 +102,7 @@ class Scheduler {
       *manifest_.mutable_runs(static_cast<int>(index)) = run;
       ++done_;
       write_manifest_files(options_.output_dir, manifest_);
-      if (progress_) progress_(run, done_, options_.scenarios.size());
+      if (progress_) progress_(run, done_, mine_.size());
     }
   }
 
@@ -168,6 +177,7 @@ class Scheduler {
   std::mutex mutex_;  // the manifest and the progress count
   std::mutex running_mutex_;
   std::set<Job*> running_;
+  std::vector<std::size_t> mine_;  // this shard's scenarios (every one, unsharded), in manifest order
   std::atomic<std::size_t> next_{0};
   std::atomic<std::size_t> finished_workers_{0};
   std::atomic<bool> failed_{false};
@@ -176,11 +186,21 @@ class Scheduler {
 
 }  // namespace
 
+bool in_shard(const BatchOptions& options, std::size_t index) {
+  return options.shard_count <= 1 || index % options.shard_count == options.shard_index;
+}
+
+std::string other_shard_message(std::size_t index, std::size_t shard_count) {
+  return "run by shard " + std::to_string(index % shard_count) + " of " + std::to_string(shard_count);
+}
+
 v1::BatchManifest run_batch(const BatchOptions& options, const std::atomic<bool>& stop,
                             const BatchProgress& progress) {
   if (options.timeout_seconds && !options.isolate) {
     throw UsageError("--timeout needs --isolate: only a child process can be stopped safely");
   }
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count)
+    throw UsageError("--shard I/N needs 0 <= I < N");
   return Scheduler(options, stop, progress).run();
 }
 

@@ -30,7 +30,15 @@ struct BatchOptions {
   ScenarioOverrides overrides;
   ResourceLimits limits;
   std::filesystem::path executable;  // the splitsim binary, for isolated runs
+  // Shard `shard_index` of `shard_count`: only scenario k with k mod shard_count == shard_index runs here.
+  std::size_t shard_index = 0, shard_count = 1;
 };
+
+// Whether scenario `index` of the whole batch belongs to this shard (always, without sharding).
+bool in_shard(const BatchOptions& options, std::size_t index);
+
+// The message of a scenario left to another shard: "run by shard J of N".
+std::string other_shard_message(std::size_t index, std::size_t shard_count);
 
 // Called after each scenario finishes (from worker threads, one at a time).
 using BatchProgress = std::function<void(const v1::ScenarioRun& run, std::size_t done, std::size_t total)>;
