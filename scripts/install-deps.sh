@@ -23,6 +23,12 @@ if [ "${SPLITSIM_BROWSER_TESTS:-0}" = 1 ]; then
   packages+=(chromium)
 fi
 
+# Open MPI, for the optional splitsim-mpi binary (cmake -DSPLITSIM_MPI=ON): asked for by scripts/test.sh,
+# which builds and tests it; the default build and `splitsim` itself never need it.
+if [ "${SPLITSIM_MPI:-0}" = 1 ]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+fi
+
 # Optional tools some scripts add (e.g. scripts/fuzz.sh: clang and its libFuzzer runtime).
 read -r -a extra <<< "${SPLITSIM_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]}")

@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, int> kLayer = {
     {"base", 0},   {"plugins", 1},     {"stats", 1},  {"scenario", 2}, {"engine", 3}, {"conformance", 4},
     {"search", 4}, {"calibration", 4}, {"output", 5}, {"run", 6},      {"batch", 7},  {"app", 8},
+    {"mpi", 9},
 };
 
 TEST(Layers, IncludesOnlyPointDown) {

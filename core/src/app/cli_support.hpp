@@ -33,12 +33,13 @@ void add_limit_options(boost::program_options::options_description& options, Res
 ScenarioOverrides overrides_from(const boost::program_options::variables_map& vm);
 
 // The commands, each in its own file: args exclude the command name; they return the exit code or throw.
-int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);
 int command_report(const std::vector<std::string>& args, std::ostream& out);
+int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                const ProcessGroup* group = nullptr);
 int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_batch_merge(const std::vector<std::string>& args, std::ostream& out);
 int command_job(const std::vector<std::string>& args, std::ostream& out);

@@ -49,7 +49,8 @@ class StderrFeedback : public RunObserver {
 
 }  // namespace
 
-int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                const ProcessGroup* group) {
   std::string scenario_file, output_file, format_text, view_text, report_file;
   unsigned threads = 0;
   int top = 10;
@@ -102,8 +103,10 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
         threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
     StderrFeedback feedback(err, stderr_is_terminal());
-    results = run_scenario(loaded, registry, workers, limits, &feedback);
+    results = run_scenario(loaded, registry, workers, limits, &feedback, group);
   }
+  // Every rank holds the same results: the first writes them.
+  if (group && group->rank() != 0) return kExitOk;
 
   if (!output_file.empty()) save_results(output_file, results);
   if (!report_file.empty()) write_file_atomically(report_file, render_report(results, scenario_file));

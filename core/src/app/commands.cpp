@@ -26,7 +26,8 @@ constexpr const char* kOverview =
 
 }  // namespace
 
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            const ProcessGroup* group) {
   try {
     if (args.empty()) {
       err << kOverview;
@@ -42,7 +43,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       out << "splitsim " SPLITSIM_VERSION "\n";
       return kExitOk;
     }
-    if (command == "run") return cli::command_run(rest, out, err);
+    if (command == "run") return cli::command_run(rest, out, err, group);
+    // Only `run` spreads over ranks: anything else would do its work (and write its files) K times.
+    if (group && group->size() > 1)
+      throw UsageError(
+          "under mpirun only `run` is spread over ranks; run `" + escape_unprintable(command) +
+          "` with splitsim (for a batch over many machines: batch --shard I/N, docs/cluster.md)");
     if (command == "validate") return cli::command_validate(rest, out);
     if (command == "calibrate") return cli::command_calibrate(rest, out, err);
     if (command == "plugins") return cli::command_plugins(rest, out, err);

@@ -5,10 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "run/process_group.hpp"
+
 namespace splitsim {
 
 // Runs the command named by args[0] (the program name is not included) and returns the exit code:
-// 0 success, 1 runtime failure (a plugin failed), 2 bad usage or bad input. Never throws.
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// 0 success, 1 runtime failure (a plugin failed), 2 bad usage or bad input. Never throws. Under `mpirun`,
+// `group` holds the ranks a grid's candidates are spread over (null: this process alone).
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            const ProcessGroup* group = nullptr);
 
 }  // namespace splitsim

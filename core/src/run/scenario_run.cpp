@@ -106,12 +106,24 @@ std::vector<v1::Candidate> evaluate_observed(const SplitEvaluator& evaluator,
   return candidates;
 }
 
+// This process's share of the candidates (index i with i mod size == rank), then every process's, in order.
+std::vector<v1::Candidate> evaluate_shared(const SplitEvaluator& evaluator,
+                                           const std::vector<CandidateSplit>& splits, RunObserver* observer,
+                                           const ProcessGroup& group) {
+  std::vector<CandidateSplit> mine;
+  for (std::size_t i = group.rank(); i < splits.size(); i += group.size()) mine.push_back(splits[i]);
+  return group.all_candidates(evaluate_observed(evaluator, mine, observer), splits.size());
+}
+
 v1::Results grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                     const std::vector<CandidateSplit>& candidates, RunObserver* observer) {
+                     const std::vector<CandidateSplit>& candidates, RunObserver* observer,
+                     const ProcessGroup* group) {
   const Engine engine(scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
   auto results =
-      build_results(scenario, objective_as_written, evaluate_observed(evaluator, candidates, observer));
+      build_results(scenario, objective_as_written,
+                    group && group->size() > 1 ? evaluate_shared(evaluator, candidates, observer, *group)
+                                               : evaluate_observed(evaluator, candidates, observer));
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("grid");
   recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
@@ -190,7 +202,7 @@ void add_metadata(v1::Results& results, const LoadedScenario& loaded, const Reso
 }  // namespace
 
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
-                         const ResourceLimits& limits, RunObserver* observer) {
+                         const ResourceLimits& limits, RunObserver* observer, const ProcessGroup* group) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
@@ -206,7 +218,7 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
   }
   const auto& objective = loaded.scenario.objective();
   auto results = scenario.optimize ? optimize_run(scenario, objective, observer)
-                                   : grid_run(scenario, objective, plan.grid, observer);
+                                   : grid_run(scenario, objective, plan.grid, observer, group);
   if (observer) observer->finished();
   if (results.has_recommendation()) {
     auto* recommendation = results.mutable_recommendation();

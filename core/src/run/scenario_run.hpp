@@ -9,6 +9,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "results.pb.h"
 #include "run/overrides.hpp"
+#include "run/process_group.hpp"
 #include "run/progress.hpp"
 #include "run/resource_estimate.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -20,8 +21,10 @@ namespace splitsim {
 // trial, marginal returns per channel and (optimize) the efficient frontier. Parallelism is whatever the
 // calling oneTBB arena allows; `threads` is recorded as such. Refuses (InputError) a run whose estimated
 // memory or work exceeds `limits`. An `observer` hears the plan before the simulation starts and the
-// candidates as they are simulated.
+// candidates as they are simulated. With a `group` of several processes, each evaluates its share of a
+// grid's candidates and every process returns the same results (the rest of the run is repeated in each).
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
-                         const ResourceLimits& limits = {}, RunObserver* observer = nullptr);
+                         const ResourceLimits& limits = {}, RunObserver* observer = nullptr,
+                         const ProcessGroup* group = nullptr);
 
 }  // namespace splitsim

@@ -1,0 +1,122 @@
+// `mpirun -n K splitsim-mpi run`: a grid's candidates spread over K ranks give the results of one process,
+// byte for byte but for the execution record (threads, start, wall time), for K = 1, 2, 4 and 1 or 2
+// threads per rank; an optimize run with a frontier and a calibrated run too. Bad input ends every rank
+// with rank 0's message and exit code 2, and writes nothing.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "output/results_io.hpp"
+#include "test_support.hpp"
+
+namespace splitsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string quote(const std::string& text) {
+  std::string q = "'";
+  for (const char c : text) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// `mpirun -n ranks splitsim-mpi ARGS`, as root and with more ranks than cores (these machines': tests only).
+testing::CommandResult mpirun(int ranks, const std::vector<std::string>& args) {
+  const auto dir = testing::temp_dir();
+  std::string command = "env -u SPLITSIM_PLUGIN_PATH timeout -s KILL 300 " + quote(SPLITSIM_MPIRUN) +
+                        " --allow-run-as-root --oversubscribe -n " + std::to_string(ranks) + " " +
+                        quote(SPLITSIM_MPI_BINARY);
+  for (const auto& arg : args) command += " " + quote(arg);
+  command += " > " + quote((dir / "out").string()) + " 2> " + quote((dir / "err").string()) + " < /dev/null";
+  const int status = std::system(command.c_str());
+  testing::CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(dir / "out");
+  result.err = slurp(dir / "err");
+  return result;
+}
+
+std::string comparable(const fs::path& file) {
+  auto results = load_results(file);
+  results.mutable_metadata()->clear_execution();
+  return serialize_results(results);
+}
+
+std::string example(const std::string& name) { return (testing::source_dir() / "scenarios" / name).string(); }
+
+// The results of `extra` on one process, then on K ranks of T threads: the same bytes each time.
+void expect_same_on_every_layout(const std::string& scenario, const std::vector<std::string>& extra) {
+  const auto dir = testing::temp_dir();
+  std::vector<std::string> plain{"run", scenario, "-o", (dir / "plain.pb").string(), "--threads", "1"};
+  plain.insert(plain.end(), extra.begin(), extra.end());
+  const auto reference = testing::run_splitsim(plain);
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+  const auto expected = comparable(dir / "plain.pb");
+  for (const int ranks : {1, 2, 4}) {
+    for (const int threads : {1, 2}) {
+      const auto out = dir / ("k" + std::to_string(ranks) + "t" + std::to_string(threads) + ".pb");
+      std::vector<std::string> args{"run",        scenario,    "-o",
+                                    out.string(), "--threads", std::to_string(threads)};
+      args.insert(args.end(), extra.begin(), extra.end());
+      const auto r = mpirun(ranks, args);
+      ASSERT_EQ(r.exit_code, 0) << ranks << " ranks: " << r.err;
+      EXPECT_EQ(comparable(out), expected) << ranks << " ranks x " << threads << " threads";
+      EXPECT_EQ(load_results(out).metadata().execution().threads(), static_cast<unsigned>(threads));
+    }
+  }
+}
+
+TEST(MpiRun, AGridGivesTheBytesOfOneProcessOnAnyNumberOfRanksAndThreads) {
+  expect_same_on_every_layout(example("mid_size_multi_network.textproto"), {"--trials", "40"});
+}
+
+TEST(MpiRun, AnOptimizedRunWithItsFrontierGivesTheBytesOfOneProcess) {
+  expect_same_on_every_layout(example("next_quarter_optimized.textproto"), {"--trials", "40"});
+}
+
+TEST(MpiRun, ACalibratedRunGivesTheBytesOfOneProcess) {
+  const auto calibration = testing::temp_dir() / "account.pb";
+  const auto made = testing::run_splitsim({"calibrate", example("calibrated_account.textproto"), "-o",
+                                           calibration.string(), "--particles", "200"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  expect_same_on_every_layout(example("calibrated_account.textproto"),
+                              {"--trials", "40", "--calibration", calibration.string()});
+}
+
+TEST(MpiRun, RankZeroAloneWritesAndPrints) {
+  const auto dir = testing::temp_dir();
+  const auto r = mpirun(2, {"run", example("small_business.textproto"), "--trials", "30", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto plain = testing::run_splitsim(
+      {"run", example("small_business.textproto"), "--trials", "30", "--format", "csv"});
+  EXPECT_EQ(r.out, plain.out) << "the plan printed once, as one process prints it";
+}
+
+TEST(MpiRun, BadInputEndsEveryRankWithExitCodeTwoAndWritesNothing) {
+  const auto dir = testing::temp_dir();
+  const auto bad = testing::write_file(dir, "bad.textproto", "budget { total: -5 }\n");
+  const auto out = dir / "r.pb";
+  const auto r = mpirun(2, {"run", bad.string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("bad.textproto"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("budget.total"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(MpiRun, OnlyRunIsSpreadOverRanks) {
+  const auto r = mpirun(2, {"validate", example("small_business.textproto")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("only `run` is spread over ranks"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace splitsim
