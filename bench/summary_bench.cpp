@@ -33,7 +33,7 @@ void BM_Summarize(benchmark::State& state) {
 
 void sizes(benchmark::internal::Benchmark* b) {
   b->ArgNames({"n", "constant"});
-  for (const int n : {1000, 10000, 100000}) b->Args({n, 0});
+  for (const int n : {500, 1000, 10000, 100000}) b->Args({n, 0});
   b->Args({10000, 1});
   b->Unit(benchmark::kMicrosecond);
 }

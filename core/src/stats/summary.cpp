@@ -86,16 +86,25 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
     s.cvar5 = *min;
   } else {
     std::vector<double> order(values.begin(), values.end());
-    // The tail's last rank, then the percentiles' ranks above it; those inside the tail come from its sort.
+    // The tail's last rank, then the percentiles' lower ranks above it; those inside the tail come from its
+    // sort.
     std::vector<std::size_t> ranks = {tail - 1};
     for (const double q : kPercentiles) {
-      const Type7Rank r = type7_rank(n, q);
-      for (const std::size_t rank : {r.lo, r.hi})
-        if (rank >= tail) ranks.push_back(rank);
+      if (const std::size_t lo = type7_rank(n, q).lo; lo >= tail) ranks.push_back(lo);
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
     select_ranks(order, 0, n, ranks);
+    // Each percentile's upper neighbour is the least value after its lower one, up to the next rank placed:
+    // a pass over that part, cheaper than one more selection.
+    for (const double q : kPercentiles) {
+      const Type7Rank r = type7_rank(n, q);
+      if (r.hi == r.lo || r.hi < tail) continue;
+      const auto next = std::upper_bound(ranks.begin(), ranks.end(), r.lo);
+      const auto end = order.begin() + static_cast<std::ptrdiff_t>(next == ranks.end() ? n : *next);
+      const auto at = order.begin() + static_cast<std::ptrdiff_t>(r.hi);
+      std::iter_swap(at, std::min_element(at, end));
+    }
     std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(tail));
     for (std::size_t i = 0; i < std::size(kPercentiles); ++i) {
       const Type7Rank r = type7_rank(n, kPercentiles[i]);
