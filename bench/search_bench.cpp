@@ -1,11 +1,13 @@
 // The optimizer's unit of work: one candidate split simulated and summarised, against simulation alone.
 // Their ratio says how much of a search goes to statistics rather than to the plugins. Then a whole search:
-// how many evaluations it takes, whether it converged within its bound, and what it costs.
+// how many evaluations it takes, whether it converged within its bound, and what it costs, on 1 and 2
+// threads; and a whole optimize run of an example on 1 and 2 threads.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
 #include "engine/engine.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "run/scenario_run.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "search/optimizer.hpp"
@@ -55,15 +57,23 @@ void BM_SimulateOnly(benchmark::State& state) {
 BENCHMARK(BM_SimulateOnly)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 void BM_EvaluateCandidate(benchmark::State& state) {
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(0)));
   const Engine engine(world().scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
   for (auto _ : state) benchmark::DoNotOptimize(evaluator.evaluate(kSplit));
 }
-BENCHMARK(BM_EvaluateCandidate)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_EvaluateCandidate)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 
 // The recommendation's search at the scenario's bound (300 evaluations) and at a larger one.
 void BM_OptimizeSplit(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(1)));
   const auto& scenario = world().scenario;
   const Engine engine(scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
@@ -75,7 +85,34 @@ void BM_OptimizeSplit(benchmark::State& state) {
   state.counters["best"] =
       best_evaluated(outcome.evaluations, scenario.objective).candidate.objective_value();
 }
-BENCHMARK(BM_OptimizeSplit)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_OptimizeSplit)
+    ->ArgNames({"bound", "threads"})
+    ->Args({300, 1})
+    ->Args({300, 2})
+    ->Args({1000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+// The whole optimize run of scenarios/next_quarter_optimized.textproto (search, finalists, comparisons,
+// marginal returns, frontier) on 1 and 2 threads: their ratio is what a second core gives the optimizer.
+void BM_NextQuarterOptimized(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(state.range(0)));
+  PluginRegistry registry;
+  registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
+  const auto loaded =
+      load_scenario(std::string(SPLITSIM_SOURCE_DIR) + "/scenarios/next_quarter_optimized.textproto");
+  for (auto _ : state)
+    benchmark::DoNotOptimize(run_scenario(loaded, registry, static_cast<std::size_t>(state.range(0))));
+}
+BENCHMARK(BM_NextQuarterOptimized)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(2);
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "search/optimizer.hpp"
 
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include <cmath>
 #include <numeric>
@@ -10,6 +11,7 @@
 #include "base/errors.hpp"
 #include "engine/engine.hpp"
 #include "output/results_io.hpp"
+#include "plugins/plugin_registry.hpp"
 #include "run/results_builder.hpp"
 #include "run/scenario_run.hpp"
 #include "scenario/allocation.hpp"
@@ -205,6 +207,40 @@ TEST(Optimizer, SameSeedSameRecommendationForAnyThreadCount) {
     outputs[threads - 1] = results.SerializeAsString();
   }
   EXPECT_EQ(outputs[0], outputs[1]);
+}
+
+TEST(Optimizer, EveryEvaluationIsTheSameForAnyThreadCount) {
+  // The starting points are simulated in parallel and each candidate's KPIs summarised in parallel: the
+  // search must still see the same evaluations, in the same order, on 1, 2 and 4 threads. The example with
+  // limits to keep, pacing to optimise and a money floor exercises every kind of evaluation.
+  PluginRegistry registry;
+  registry.load_directories({SPLITSIM_BUNDLED_PLUGIN_DIR});
+  auto loaded = load_scenario(testing::source_dir() / "scenarios" / "next_quarter_optimized.textproto");
+  loaded.scenario.set_trials(64);
+  validate_scenario(loaded, registry);
+  const ResolvedScenario scenario = resolve_scenario(loaded, registry);
+  const SplitSpace space(scenario, 1.0, 1.0);
+  const auto search = [&](int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    const Engine engine(scenario, TrialSet::kSearch);
+    return optimize_split(space, SplitEvaluator(engine), 120);
+  };
+  const auto one = search(1);
+  ASSERT_GT(one.evaluations.size(), 20u);
+  for (const int threads : {2, 4}) {
+    const auto many = search(threads);
+    ASSERT_EQ(many.evaluations.size(), one.evaluations.size()) << threads << " threads";
+    EXPECT_EQ(many.converged, one.converged) << threads << " threads";
+    for (std::size_t i = 0; i < one.evaluations.size(); ++i) {
+      const auto &a = one.evaluations[i], &b = many.evaluations[i];
+      EXPECT_EQ(a.x, b.x) << "evaluation " << i << ", " << threads << " threads";
+      EXPECT_EQ(a.score, b.score) << "evaluation " << i << ", " << threads << " threads";
+      EXPECT_EQ(a.margins, b.margins) << "evaluation " << i << ", " << threads << " threads";
+      EXPECT_EQ(a.candidate.SerializeAsString(), b.candidate.SerializeAsString())
+          << "evaluation " << i << ", " << threads << " threads";
+    }
+  }
 }
 
 TEST(Optimizer, InfeasibleLimitsAreRefusedNamingTheBindingOne) {

@@ -4,28 +4,14 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <boost/math/distributions/beta.hpp>
-#include <boost/math/distributions/lognormal.hpp>
-#include <boost/math/distributions/normal.hpp>
 
+#include "base/math_policy.hpp"
+#include "engine/truncated_inverse_cdf.hpp"
 #include "scenario/resolved_scenario.hpp"
 #include "splitsim/random_stream.hpp"
 
 namespace splitsim {
 namespace {
-
-// Maps u into [F(lo), F(hi)] and inverts F: Boost.Math gives the same numbers on every platform.
-template <typename Dist>
-double inverse_in_range(const Dist& dist, double lo, double hi, double u) {
-  using boost::math::cdf;
-  using boost::math::quantile;
-  const auto support = boost::math::support(dist);
-  const double f_lo = lo <= support.first ? 0.0 : cdf(dist, lo);
-  const double f_hi = hi >= support.second ? 1.0 : cdf(dist, hi);
-  const double p = f_lo + u * (f_hi - f_lo);
-  if (!(p > 0.0 && p < 1.0) || f_hi - f_lo <= 0.0) return std::clamp(quantile(dist, 0.5), lo, hi);
-  return std::clamp(quantile(dist, p), lo, hi);
-}
 
 // Each trial's parameters covered by the posterior become one whole draw of it: drawn together, they keep
 // the correlations the data put between them. The other parameters keep their own draws (and addresses).
@@ -46,21 +32,7 @@ void take_posterior_draws(const PosteriorDraws& posterior, std::uint64_t seed, s
 }  // namespace
 
 double truncated_quantile(const Distribution& d, double lo, double hi, double u) {
-  switch (d.kind) {
-    case DistributionKind::kFixed:
-      return std::clamp(d.a, lo, hi);
-    case DistributionKind::kUniform: {
-      const double a = std::max(d.a, lo), b = std::min(d.b, hi);
-      return std::clamp(a + u * (b - a), lo, hi);
-    }
-    case DistributionKind::kNormal:
-      return inverse_in_range(boost::math::normal_distribution<>(d.a, d.b), lo, hi, u);
-    case DistributionKind::kLogNormal:
-      return inverse_in_range(boost::math::lognormal_distribution<>(std::log(d.a), d.b), lo, hi, u);
-    case DistributionKind::kBeta:
-      return inverse_in_range(boost::math::beta_distribution<>(d.a, d.b), lo, hi, u);
-  }
-  return d.a;
+  return truncated_quantile_with<MathPolicy>(d, lo, hi, u);
 }
 
 ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters, std::uint64_t seed,

@@ -3,15 +3,16 @@
 #include <boost/math/distributions/beta.hpp>
 #include <cmath>
 
+#include "base/math_policy.hpp"
+
 namespace splitsim {
 
 double largest_beta_sd(double mean) { return std::sqrt(mean * (1.0 - mean)); }
 
 Distribution beta_from_mean_sd(double mean, double sd) {
-  using boost::math::beta_distribution;
+  using Beta = boost::math::beta_distribution<double, MathPolicy>;
   const double variance = sd * sd;
-  return Distribution::beta(beta_distribution<>::find_alpha(mean, variance),
-                            beta_distribution<>::find_beta(mean, variance));
+  return Distribution::beta(Beta::find_alpha(mean, variance), Beta::find_beta(mean, variance));
 }
 
 Distribution log_normal_from_mean_sd(double mean, double sd) {

@@ -1,6 +1,9 @@
 #include "search/candidate_statistics.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 #include "base/kpi.hpp"
@@ -77,21 +80,25 @@ LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, 
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
   const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
-  const auto summarize_all = [&](const std::vector<std::vector<double>>& values) {
-    std::vector<Summary> summaries;
-    for (int k = 0; k < kKpiCount; ++k) {
-      const v1::Kpi kpi = kpi_at(k);
-      summaries.push_back(
-          summarize(values[k], kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi)));
-    }
-    for (int k = 0; k < kKpiCount; ++k) {
-      summaries[k].ratio_of_means = ratio_of_means(kpi_at(k), summaries, scenario.value_per_conversion);
-    }
-    return summaries;
-  };
-  outcome.totals = summarize_all(kpis.totals);
-  outcome.channels.reserve(kpis.channels.size());
-  for (const auto& channel : kpis.channels) outcome.channels.push_back(summarize_all(channel));
+  // Every KPI of every scope (the total, then each channel) summarised in parallel, each into its own slot:
+  // the same figures for any thread count, and a search's one candidate at a time uses every core.
+  const std::size_t scopes = 1 + kpis.channels.size(), kpi_count = kKpiCount;
+  std::vector<std::vector<Summary>> summaries(scopes, std::vector<Summary>(kpi_count));
+  tbb::parallel_for(std::size_t{0}, scopes * kpi_count, [&](std::size_t i) {
+    const std::size_t scope = i / kpi_count, k = i % kpi_count;
+    const v1::Kpi kpi = kpi_at(static_cast<int>(k));
+    const auto& values = scope == 0 ? kpis.totals[k] : kpis.channels[scope - 1][k];
+    summaries[scope][k] =
+        summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
+  });
+  for (auto& scope : summaries) {
+    for (std::size_t k = 0; k < kpi_count; ++k)
+      scope[k].ratio_of_means =
+          ratio_of_means(kpi_at(static_cast<int>(k)), scope, scenario.value_per_conversion);
+  }
+  outcome.totals = std::move(summaries.front());
+  outcome.channels.assign(std::make_move_iterator(summaries.begin() + 1),
+                          std::make_move_iterator(summaries.end()));
   for (const auto& limit : scenario.constraints) {
     std::vector<double> sorted = kpis.totals[kpi_index(limit.kpi)];
     std::sort(sorted.begin(), sorted.end());

@@ -1,5 +1,7 @@
 #include "search/optimizer.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -51,6 +53,20 @@ struct Search {
   double crossing_slope = -1.0;  // the margin's change per unit of that coordinate there (< 0)
 
   const Evaluated& evaluate(std::vector<double> x) {
+    evaluations.push_back(assess(std::move(x)));
+    return evaluations.back();
+  }
+
+  // Points that do not depend on each other (the starting points): simulated in parallel, each on its own,
+  // and recorded in their order, so the evaluations are the same for any thread count.
+  void evaluate_independent(const std::vector<std::vector<double>>& points) {
+    std::vector<Evaluated> assessed(points.size());
+    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) { assessed[i] = assess(points[i]); });
+    for (auto& e : assessed) evaluations.push_back(std::move(e));
+  }
+
+  // The evaluation at `x` (clamped to the unit box), read only from x and the search's settings.
+  Evaluated assess(std::vector<double> x) const {
     for (auto& v : x) v = std::clamp(v, 0.0, 1.0);
     const auto decoded = space.decode(x);
     Evaluated e;
@@ -73,8 +89,7 @@ struct Search {
       for (const double m : e.margins) e.penalty += 10.0 * std::max(0.0, m);
     }
     e.score = score(e);
-    evaluations.push_back(std::move(e));
-    return evaluations.back();
+    return e;
   }
 
   double normalised(const Evaluated& e) const { return std::clamp(e.value / scale, -1e6, 1e6); }
@@ -333,10 +348,8 @@ SearchOutcome optimize_split(const SplitSpace& space, const SplitEvaluator& eval
   std::vector<std::vector<double>> starts;
   for (const auto& split : extra_starts) starts.push_back(space.encode(split));
   for (auto& x : space.starting_points(bound / 6)) starts.push_back(std::move(x));
-  for (const auto& x : starts) {
-    if (evaluations.size() >= std::max<std::size_t>(1, bound / 2)) break;
-    search.evaluate(x);
-  }
+  starts.resize(std::min(starts.size(), std::max<std::size_t>(1, bound / 2)));
+  search.evaluate_independent(starts);
   // The objective's size is known once the starting points are evaluated: score them again with it.
   const double best_start = evaluations[best_index(evaluations, objective)].value;
   search.scale = objective.statistic == v1::PROB_TARGET

@@ -17,25 +17,55 @@ double compensated_sum(std::span<const double> values) {
   return sum + compensation;
 }
 
+// Where percentile q of n sorted values lies: between order statistics lo and hi, `fraction` of the way.
+struct Type7Rank {
+  std::size_t lo, hi;
+  double fraction;
+};
+
+Type7Rank type7_rank(std::size_t n, double q) {
+  const double h = q * static_cast<double>(n - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  return {lo, std::min(lo + 1, n - 1), h - static_cast<double>(lo)};
+}
+
+// One expression for sorted and selected order statistics alike, so both give the same bits.
+double interpolate(double lo_value, double hi_value, double fraction) {
+  return lo_value + fraction * (hi_value - lo_value);
+}
+
+// Puts each of `ranks` (ascending, distinct, within [first, last) of `all`) where a full sort would: one
+// nth_element at the middle rank, then each side on its own part only, so the work is about n log(ranks).
+void select_ranks(std::vector<double>& all, std::size_t first, std::size_t last,
+                  std::span<const std::size_t> ranks) {
+  if (ranks.empty() || first >= last) return;
+  const std::size_t middle = ranks.size() / 2, rank = ranks[middle];
+  std::nth_element(all.begin() + first, all.begin() + rank, all.begin() + last);
+  select_ranks(all, first, rank, ranks.first(middle));
+  select_ranks(all, rank + 1, last, ranks.subspan(middle + 1));
+}
+
+constexpr double kPercentiles[] = {0.05, 0.10, 0.50, 0.90, 0.95};
+
 }  // namespace
 
 double percentile_sorted(std::span<const double> sorted, double q) {
   if (sorted.empty()) return 0.0;
-  const double h = q * static_cast<double>(sorted.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const auto hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+  const Type7Rank r = type7_rank(sorted.size(), q);
+  return interpolate(sorted[r.lo], sorted[r.hi], r.fraction);
 }
 
+// By selection, not by sorting every value: the percentiles' order statistics and the CVaR tail are placed
+// with nth_element, and only the tail (5% of the values) is sorted, so its sum runs in sorted order as it
+// always has. The figures are those of a full sort, bit for bit (tests/core/stats_selection_test.cpp).
 Summary summarize(std::span<const double> values, std::optional<double> target, bool lower_is_better) {
   Summary s;
   const std::size_t n = values.size();
   if (n == 0) return s;
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
+  const auto [min, max] = std::minmax_element(values.begin(), values.end());
   // A constant KPI has exactly its value as mean and zero spread, whatever the rounding of n * v / n.
-  const bool constant = sorted.front() == sorted.back();
-  s.mean = constant ? sorted.front() : compensated_sum(values) / static_cast<double>(n);
+  const bool constant = *min == *max;
+  s.mean = constant ? *min : compensated_sum(values) / static_cast<double>(n);
   if (n > 1 && !constant) {
     double ss = 0.0, c = 0.0;  // two-pass: sum of squared deviations, compensated like the mean
     for (double v : values) {
@@ -46,21 +76,48 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
     }
     s.sd = std::sqrt((ss + c) / static_cast<double>(n - 1));
   }
-  s.p5 = percentile_sorted(sorted, 0.05);
-  s.p10 = percentile_sorted(sorted, 0.10);
-  s.p50 = percentile_sorted(sorted, 0.50);
-  s.p90 = percentile_sorted(sorted, 0.90);
-  s.p95 = percentile_sorted(sorted, 0.95);
+  double* const percentiles[] = {&s.p5, &s.p10, &s.p50, &s.p90, &s.p95};
   const auto tail =
       std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n))));
-  s.cvar5 = constant
-                ? sorted.front()
-                : compensated_sum(std::span<const double>(sorted).first(tail)) / static_cast<double>(tail);
+  if (constant) {
+    // Every order statistic is the value: nothing to select (many KPIs are constant, e.g. spend).
+    for (std::size_t i = 0; i < std::size(kPercentiles); ++i)
+      *percentiles[i] = interpolate(*min, *min, type7_rank(n, kPercentiles[i]).fraction);
+    s.cvar5 = *min;
+  } else {
+    std::vector<double> order(values.begin(), values.end());
+    // The tail's last rank, then the percentiles' lower ranks above it; those inside the tail come from its
+    // sort.
+    std::vector<std::size_t> ranks = {tail - 1};
+    for (const double q : kPercentiles) {
+      if (const std::size_t lo = type7_rank(n, q).lo; lo >= tail) ranks.push_back(lo);
+    }
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    select_ranks(order, 0, n, ranks);
+    // Each percentile's upper neighbour is the least value after its lower one, up to the next rank placed:
+    // a pass over that part, cheaper than one more selection.
+    for (const double q : kPercentiles) {
+      const Type7Rank r = type7_rank(n, q);
+      if (r.hi == r.lo || r.hi < tail) continue;
+      const auto next = std::upper_bound(ranks.begin(), ranks.end(), r.lo);
+      const auto end = order.begin() + static_cast<std::ptrdiff_t>(next == ranks.end() ? n : *next);
+      const auto at = order.begin() + static_cast<std::ptrdiff_t>(r.hi);
+      std::iter_swap(at, std::min_element(at, end));
+    }
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(tail));
+    for (std::size_t i = 0; i < std::size(kPercentiles); ++i) {
+      const Type7Rank r = type7_rank(n, kPercentiles[i]);
+      *percentiles[i] = interpolate(order[r.lo], order[r.hi], r.fraction);
+    }
+    s.cvar5 = compensated_sum(std::span<const double>(order).first(tail)) / static_cast<double>(tail);
+  }
   if (target) {
-    // In sorted order one binary search gives the count at once.
+    // Counted in one pass: nothing here is sorted to search in.
+    const double t = *target;
     const auto reached = lower_is_better
-                             ? std::upper_bound(sorted.begin(), sorted.end(), *target) - sorted.begin()
-                             : sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), *target);
+                             ? std::count_if(values.begin(), values.end(), [t](double v) { return v <= t; })
+                             : std::count_if(values.begin(), values.end(), [t](double v) { return v >= t; });
     s.prob_target = static_cast<double>(reached) / static_cast<double>(n);
   }
   return s;

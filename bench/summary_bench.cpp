@@ -1,0 +1,46 @@
+// Summary statistics of one KPI's per-trial values: summarize (selection) against the full sort it replaced
+// (tests/reference/full_sort_summary.hpp), on skewed values and on a constant KPI, with a target as
+// candidates are summarised. Run: build/bin/summary_bench; the ratio of the two times at each size is the
+// gain.
+#include <benchmark/benchmark.h>
+
+#include <random>
+#include <vector>
+
+#include "reference/full_sort_summary.hpp"
+#include "stats/summary.hpp"
+
+namespace {
+
+using namespace splitsim;
+
+std::vector<double> skewed_values(std::size_t n) {
+  std::mt19937_64 rng(15);
+  std::lognormal_distribution<double> value(8.0, 0.6);  // e.g. conversions, as trials spread them
+  std::vector<double> values(n);
+  for (auto& v : values) v = value(rng);
+  return values;
+}
+
+template <Summary (*Summarize)(std::span<const double>, std::optional<double>, bool)>
+void BM_Summarize(benchmark::State& state) {
+  const bool constant = state.range(1) != 0;
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto values = constant ? std::vector<double>(n, 1250.0) : skewed_values(n);
+  for (auto _ : state) benchmark::DoNotOptimize(Summarize(values, 3000.0, false));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"n", "constant"});
+  for (const int n : {500, 1000, 10000, 100000}) b->Args({n, 0});
+  b->Args({10000, 1});
+  b->Unit(benchmark::kMicrosecond);
+}
+
+BENCHMARK_TEMPLATE(BM_Summarize, summarize)->Name("Summarize/selection")->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_Summarize, reference::full_sort_summary)->Name("Summarize/full_sort")->Apply(sizes);
+
+}  // namespace
+
+BENCHMARK_MAIN();
