@@ -135,6 +135,37 @@ TEST(BatchShards, AMissingARepeatedOrAForeignShardIsRefusedAndNothingIsWritten) 
   }
 }
 
+TEST(BatchShards, AManifestWhoseShardFiguresAreImpossibleIsRefused) {
+  // A damaged or hand-edited manifest: an index past its count, or a count past the folders given.
+  const auto in = testing::temp_dir();
+  write_file(in, "s.textproto", testing::good_scenario(1, 20));
+  const auto work = testing::temp_dir();
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(run_splitsim({"batch", in.string(), "-o", (work / ("s" + std::to_string(i))).string(),
+                            "--shard", std::to_string(i) + "/2"})
+                  .exit_code,
+              0);
+  }
+  const auto edit = [&](const fs::path& folder, unsigned index, unsigned count) {
+    auto m = testing::read_manifest(folder);
+    m.mutable_shard()->set_index(index);
+    m.mutable_shard()->set_count(count);
+    std::ofstream(folder / "manifest.pb", std::ios::binary | std::ios::trunc) << m.SerializeAsString();
+  };
+  const auto out = work / "out";
+  edit(work / "s1", 7, 2);
+  auto r =
+      run_splitsim({"batch", "merge", (work / "s0").string(), (work / "s1").string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("shard 7 of 2 cannot be"), std::string::npos) << r.err;
+  edit(work / "s0", 0, 4'000'000'000u);
+  edit(work / "s1", 1, 4'000'000'000u);
+  r = run_splitsim({"batch", "merge", (work / "s0").string(), (work / "s1").string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("shard 2 of 4000000000 is missing"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(BatchShards, AShardIsGivenAsIOverNWithIBelowN) {
   const auto in = testing::temp_dir();
   write_file(in, "s.textproto", testing::good_scenario(1, 20));

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <optional>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -45,14 +45,17 @@ std::vector<ShardFolder> read_shards(const std::vector<fs::path>& folders) {
   }
   const auto& first = shards.front();
   const std::uint32_t count = first.manifest.shard().count();
-  std::vector<std::optional<std::size_t>> by_index(count);
-  for (std::size_t s = 0; s < shards.size(); ++s) {
-    const auto& m = shards[s].manifest;
-    const auto file = (shards[s].folder / kManifestName).string();
+  for (const auto& shard : shards) {
+    const auto& m = shard.manifest;
+    const auto file = (shard.folder / kManifestName).string();
     if (m.shard().count() != count)
       throw InputError({{file, 0, "shard.count",
                          "shard of " + std::to_string(m.shard().count()) + ", while " +
                              first.folder.string() + " is a shard of " + std::to_string(count)}});
+    if (m.shard().index() >= count)
+      throw InputError({{file, 0, "shard.index",
+                         "shard " + std::to_string(m.shard().index()) + " of " + std::to_string(count) +
+                             " cannot be: shards are numbered from 0 to " + std::to_string(count - 1)}});
     bool same_batch = m.runs_size() == first.manifest.runs_size() &&
                       m.splitsim_version() == first.manifest.splitsim_version();
     for (int k = 0; same_batch && k < m.runs_size(); ++k)
@@ -61,20 +64,24 @@ std::vector<ShardFolder> read_shards(const std::vector<fs::path>& folders) {
       throw InputError({{file, 0, "runs",
                          "lists other scenarios (or another splitsim) than " + first.folder.string() +
                              ": the shards of one batch are given the same paths and options"}});
-    auto& slot = by_index[m.shard().index()];
-    if (slot)
-      throw InputError({{file, 0, "shard.index",
-                         "shard " + std::to_string(m.shard().index()) + " is given twice (also " +
-                             shards[*slot].folder.string() + ")"}});
-    slot = s;
   }
+  // Each shard once and none missing, found without sizing anything by the count: it is input too.
+  std::map<std::uint32_t, std::size_t> by_index;
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    const auto index = shards[s].manifest.shard().index();
+    if (const auto [at, added] = by_index.emplace(index, s); !added)
+      throw InputError({{(shards[s].folder / kManifestName).string(), 0, "shard.index",
+                         "shard " + std::to_string(index) + " is given twice (also " +
+                             shards[at->second].folder.string() + ")"}});
+  }
+  std::uint32_t missing = 0;
+  while (by_index.count(missing)) ++missing;
+  if (missing < count)
+    throw InputError(first.folder.string(), "shard " + std::to_string(missing) + " of " +
+                                                std::to_string(count) +
+                                                " is missing: give every shard's folder");
   std::vector<ShardFolder> ordered;
-  for (std::uint32_t i = 0; i < count; ++i) {
-    if (!by_index[i])
-      throw InputError(first.folder.string(), "shard " + std::to_string(i) + " of " + std::to_string(count) +
-                                                  " is missing: give every shard's folder");
-    ordered.push_back(std::move(shards[*by_index[i]]));
-  }
+  for (const auto& [index, s] : by_index) ordered.push_back(std::move(shards[s]));
   return ordered;
 }
 
