@@ -102,17 +102,22 @@ TEST(BatchShards, ThreeShardsMergedGiveTheManifestAndResultsOfOneProcess) {
   EXPECT_EQ(ok, 5);
 }
 
-TEST(BatchShards, AMissingARepeatedOrAForeignShardIsRefusedAndNothingIsWritten) {
-  const auto in = testing::temp_dir();
-  for (int seed = 1; seed <= 3; ++seed)
-    write_file(in, "s" + std::to_string(seed) + ".textproto", testing::good_scenario(seed, 20));
-  const auto work = testing::temp_dir();
+// The scenarios in `in` as shards 0/2 and 1/2, into work/s0 and work/s1.
+void run_two_shards(const fs::path& in, const fs::path& work) {
   for (int i = 0; i < 2; ++i) {
     ASSERT_EQ(run_splitsim({"batch", in.string(), "-o", (work / ("s" + std::to_string(i))).string(),
                             "--shard", std::to_string(i) + "/2"})
                   .exit_code,
               0);
   }
+}
+
+TEST(BatchShards, AMissingARepeatedOrAForeignShardIsRefusedAndNothingIsWritten) {
+  const auto in = testing::temp_dir();
+  for (int seed = 1; seed <= 3; ++seed)
+    write_file(in, "s" + std::to_string(seed) + ".textproto", testing::good_scenario(seed, 20));
+  const auto work = testing::temp_dir();
+  ASSERT_NO_FATAL_FAILURE(run_two_shards(in, work));
   const auto plain = work / "plain";
   ASSERT_EQ(run_splitsim({"batch", in.string(), "-o", plain.string()}).exit_code, 0);
   const auto out = work / "out";
@@ -140,12 +145,7 @@ TEST(BatchShards, AManifestWhoseShardFiguresAreImpossibleIsRefused) {
   const auto in = testing::temp_dir();
   write_file(in, "s.textproto", testing::good_scenario(1, 20));
   const auto work = testing::temp_dir();
-  for (int i = 0; i < 2; ++i) {
-    ASSERT_EQ(run_splitsim({"batch", in.string(), "-o", (work / ("s" + std::to_string(i))).string(),
-                            "--shard", std::to_string(i) + "/2"})
-                  .exit_code,
-              0);
-  }
+  ASSERT_NO_FATAL_FAILURE(run_two_shards(in, work));
   const auto edit = [&](const fs::path& folder, unsigned index, unsigned count) {
     auto m = testing::read_manifest(folder);
     m.mutable_shard()->set_index(index);

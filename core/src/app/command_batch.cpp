@@ -87,6 +87,14 @@ std::string status_word(v1::RunStatus status) {
   return word;
 }
 
+// "Summary: 3 ok; 1 invalid;" as a batch and a merge end with it.
+std::string summary_line(const std::map<v1::RunStatus, int>& counts) {
+  std::string line = "Summary:";
+  for (const auto& [status, count] : counts)
+    line += " " + std::to_string(count) + " " + status_word(status) + ";";
+  return line + "\n";
+}
+
 std::string duration(double seconds) {
   char text[32];
   if (seconds < 60) {
@@ -249,9 +257,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
     if (!run.message().empty()) out << "\n      " << run.message().substr(0, run.message().find('\n'));
     out << "\n";
   }
-  out << "Summary:";
-  for (const auto& [status, count] : counts) out << " " << count << " " << status_word(status) << ";";
-  out << "\n";
+  out << summary_line(counts);
 
   if (manifest.interrupted()) {
     err << "Interrupted: finished scenarios are kept. Resume with the same command plus --resume.\n";
@@ -284,9 +290,8 @@ int command_batch_merge(const std::vector<std::string>& args, std::ostream& out)
   std::map<v1::RunStatus, int> counts;
   for (const auto& run : manifest.runs()) ++counts[run.status()];
   out << "Merged " << folders.size() << " shards: " << manifest.runs_size() << " scenarios into "
-      << output_dir << " (manifest: " << (fs::path(output_dir) / kManifestCsvName).string() << ")\nSummary:";
-  for (const auto& [status, count] : counts) out << " " << count << " " << status_word(status) << ";";
-  out << "\n";
+      << output_dir << " (manifest: " << (fs::path(output_dir) / kManifestCsvName).string() << ")\n"
+      << summary_line(counts);
   return counts[v1::OK] == manifest.runs_size() ? kExitOk : kExitRuntimeFailure;
 }
 

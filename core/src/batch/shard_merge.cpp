@@ -1,15 +1,14 @@
 #include "batch/shard_merge.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "base/errors.hpp"
 #include "batch/folder_lock.hpp"
 #include "output/atomic_file.hpp"
 #include "output/batch_index.hpp"
+#include "output/bounded_reader.hpp"
 #include "output/manifest_files.hpp"
 #include "output/manifest_reader.hpp"
 #include "output/results_io.hpp"
@@ -23,14 +22,6 @@ struct ShardFolder {
   fs::path folder;
   v1::BatchManifest manifest;
 };
-
-std::string bytes_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw InputError(path.string(), "cannot be read");
-  return text.str();
-}
 
 // The shards in index order, each once; InputError naming what is missing or does not belong.
 std::vector<ShardFolder> read_shards(const std::vector<fs::path>& folders) {
@@ -127,7 +118,7 @@ v1::BatchManifest merge_shards(const std::vector<fs::path>& folders, const fs::p
   const FolderLock lock(output);
   // One file at a time, each atomically, the manifest last: a merge stopped half way leaves no manifest
   // claiming what is not there, and is simply run again.
-  for (const auto& [from, to] : copies) write_file_atomically(to, bytes_of(from));
+  for (const auto& [from, to] : copies) write_file_atomically(to, read_bounded_file(from, kMaxResultsBytes));
   if (any_report) write_file_atomically(output / "index.html", render_batch_index(merged, reports));
   write_manifest_files(output, merged);
   return merged;

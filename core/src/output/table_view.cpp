@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/kpi.hpp"
+#include "output/number_text.hpp"
 #include "scenario/resolve.hpp"
 #include "search/objective.hpp"
 #include "search/ranking.hpp"
@@ -17,20 +18,6 @@ std::string fmt(const char* pattern, double value) {
   std::snprintf(text, sizeof text, pattern, value);
   return text;
 }
-
-// Large counts read better with thousands separators; small values keep their decimals.
-std::string number(double value) {
-  if (std::abs(value) < 100.0) return fmt("%.3g", value);
-  std::string digits = fmt("%.0f", std::abs(value));
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return (value < 0 ? "-" : "") + grouped;
-}
-
-std::string percent(double share) { return fmt("%.0f%%", 100.0 * share); }
 
 std::string pad(const std::string& text, std::size_t width, bool right = true) {
   if (text.size() >= width) return text;
@@ -66,12 +53,13 @@ void print_kpi_table(std::ostringstream& out, const google::protobuf::RepeatedPt
     if (!applies(k.kpi(), scenario)) continue;
     const std::string name = kpi_name(k.kpi());
     if (k.has_ratio_of_means()) {
-      out << "  " << pad(name + ", ratio of totals", 28, false) << pad(number(k.ratio_of_means()), 14)
-          << "\n";
+      out << "  " << pad(name + ", ratio of totals", 28, false)
+          << pad(readable_number(k.ratio_of_means()), 14) << "\n";
     }
     out << "  " << pad(k.has_ratio_of_means() ? name + ", per trial" : name, 28, false)
-        << pad(number(k.mean()), 14) << pad(number(k.p5()), 14) << pad(number(k.p50()), 14)
-        << pad(number(k.p95()), 14) << pad(k.has_prob_target() ? percent(k.prob_target()) : "", 13) << "\n";
+        << pad(readable_number(k.mean()), 14) << pad(readable_number(k.p5()), 14)
+        << pad(readable_number(k.p50()), 14) << pad(readable_number(k.p95()), 14)
+        << pad(k.has_prob_target() ? percent_text(k.prob_target()) : "", 13) << "\n";
   }
 }
 
@@ -94,10 +82,10 @@ void print_constraints(std::ostringstream& out, const v1::Candidate& best, const
     }
     if (limit.probability) {
       out << "share " << fmt("%.3g", figure->value()) << "; " << kpi_name(limit.kpi) << " "
-          << (limit.at_least ? "at least " : "at most ") << number(figure->steering()) << " in "
-          << percent(*limit.probability) << " of trials\n";
+          << (limit.at_least ? "at least " : "at most ") << readable_number(figure->steering()) << " in "
+          << percent_text(*limit.probability) << " of trials\n";
     } else {
-      out << number(figure->value()) << "\n";
+      out << readable_number(figure->value()) << "\n";
     }
   }
 }
@@ -122,9 +110,9 @@ void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, co
   const double paid = kpi_mean(best, v1::PAID_SPEND), organic = kpi_mean(best, v1::ORGANIC_COST);
   const bool media_only = scenario.budget().covers() == v1::Budget::MEDIA_ONLY;
   if (organic > 0.0) {
-    out << "  Costs: paid media " << number(paid) << currency << " + "
-        << (media_only ? "team (paid outside the media budget) " : "organic effort ") << number(organic)
-        << currency << " = " << number(paid + organic) << currency
+    out << "  Costs: paid media " << readable_number(paid) << currency << " + "
+        << (media_only ? "team (paid outside the media budget) " : "organic effort ")
+        << readable_number(organic) << currency << " = " << readable_number(paid + organic) << currency
         << " all-in; cpa, cpc and roas count all of it, media cpa, media cpc and media roas paid media "
            "only\n";
   }
@@ -134,18 +122,18 @@ void print_costs_and_team(std::ostringstream& out, const v1::Candidate& best, co
   for (const auto& role : use.roles()) {
     std::string does;
     for (const auto& activity : role.activities()) does += (does.empty() ? "" : ", ") + activity;
-    out << "    " << pad(role.role(), 24, false) << pad(number(role.hours_per_period()), 8) << " of "
-        << pad(number(role.capacity_per_period()), 8, false) << " " << does << "\n";
+    out << "    " << pad(role.role(), 24, false) << pad(readable_number(role.hours_per_period()), 8) << " of "
+        << pad(readable_number(role.capacity_per_period()), 8, false) << " " << does << "\n";
   }
   std::string binding;
   for (const auto& role : use.binding_roles()) binding += (binding.empty() ? "" : " and ") + role;
   if (binding.empty()) return;
   const bool short_of_hours = use.unmet_hours_per_period() > 0.0;
   out << (short_of_hours ? "  Short of hours: " : "  Binding role: ") << binding << " (the plan needs "
-      << percent(use.binding_load()) << " of their hours"
+      << percent_text(use.binding_load()) << " of their hours"
       << (short_of_hours ? ": not staffable as written)" : ")");
   if (use.shortfall_hours() > 0.0) {
-    out << "; hours unmet over the horizon, mean over trials: " << number(use.shortfall_hours());
+    out << "; hours unmet over the horizon, mean over trials: " << readable_number(use.shortfall_hours());
   }
   out << "\n";
 }
@@ -179,17 +167,19 @@ void print_current_plan(std::ostringstream& out, const v1::Recommendation& rec) 
       << pad("change", 14) << pad("posts/wk today", 16) << pad("recommended", 14) << "\n";
   for (const auto& c : b.channels()) {
     const double change = c.recommended_paid() - c.current_paid();
-    out << "  " << pad(c.channel(), 20, false) << pad(number(c.current_paid()), 14)
-        << pad(number(c.recommended_paid()), 14) << pad((change > 0 ? "+" : "") + number(change), 14)
+    out << "  " << pad(c.channel(), 20, false) << pad(readable_number(c.current_paid()), 14)
+        << pad(readable_number(c.recommended_paid()), 14)
+        << pad((change > 0 ? "+" : "") + readable_number(change), 14)
         << pad(fmt("%.1f", c.current_posts_per_week()), 16)
         << pad(fmt("%.1f", c.recommended_posts_per_week()), 14) << "\n";
   }
   const auto& g = b.gain();
-  out << "  " << what << " (objective figure): today " << number(b.objective_value()) << ", recommended "
-      << number(b.recommended_objective_value()) << "; trial by trial the recommendation gives "
-      << (g.mean_difference() > 0 ? "+" : "") << number(g.mean_difference()) << " " << what
-      << " (95% interval " << number(g.ci_low()) << " to " << number(g.ci_high()) << ") and does better in "
-      << percent(g.prob_better()) << " of trials\n";
+  out << "  " << what << " (objective figure): today " << readable_number(b.objective_value())
+      << ", recommended " << readable_number(b.recommended_objective_value())
+      << "; trial by trial the recommendation gives " << (g.mean_difference() > 0 ? "+" : "")
+      << readable_number(g.mean_difference()) << " " << what << " (95% interval "
+      << readable_number(g.ci_low()) << " to " << readable_number(g.ci_high()) << ") and does better in "
+      << percent_text(g.prob_better()) << " of trials\n";
   if (b.outside_bounds_size() > 0) {
     out << "  Today's plan breaks the scenario's bounds or differs from what was written (simulated all the "
            "same):\n";
@@ -222,7 +212,7 @@ std::string format_table(const v1::Results& results, int top) {
   const auto& scenario = meta.scenario();
   const std::string currency = scenario.budget().currency();
   out << "Scenario: " << (scenario.name().empty() ? meta.scenario_file() : scenario.name()) << "\n";
-  out << "Budget " << number(scenario.budget().total()) << " " << currency << " over "
+  out << "Budget " << readable_number(scenario.budget().total()) << " " << currency << " over "
       << scenario.horizon().periods() << " periods of " << fmt("%g", scenario.horizon().period_days())
       << " days; " << meta.trials() << " trials, seed " << meta.seed() << ", ";
   if (results.recommendation().strategy() == "optimize") {
@@ -239,30 +229,31 @@ std::string format_table(const v1::Results& results, int top) {
     throw std::logic_error("recommendation.candidate_index is out of range");
   const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
   const auto& alloc = best.allocation();
-  out << "\nRecommended split (candidate #" << best.index() << "): " << percent(1.0 - alloc.organic_share())
-      << " paid (" << number(alloc.paid_budget()) << " " << currency << "), "
-      << percent(alloc.organic_share()) << " organic (" << number(alloc.organic_budget()) << " " << currency
-      << ")\n";
+  out << "\nRecommended split (candidate #" << best.index()
+      << "): " << percent_text(1.0 - alloc.organic_share()) << " paid ("
+      << readable_number(alloc.paid_budget()) << " " << currency << "), "
+      << percent_text(alloc.organic_share()) << " organic (" << readable_number(alloc.organic_budget()) << " "
+      << currency << ")\n";
   out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << pad("posts/period", 14)
       << "\n";
   for (const auto& c : alloc.channels()) {
-    out << "  " << pad(c.channel(), 20, false) << pad(number(c.paid_budget()), 14)
-        << pad(number(c.organic_budget()), 14) << pad(fmt("%.1f", c.posts_per_period()), 14) << "\n";
+    out << "  " << pad(c.channel(), 20, false) << pad(readable_number(c.paid_budget()), 14)
+        << pad(readable_number(c.organic_budget()), 14) << pad(fmt("%.1f", c.posts_per_period()), 14) << "\n";
   }
   if (alloc.team_capacity_hours() > 0.0) {
-    out << "  Team: the plan needs " << number(alloc.planned_team_hours())
+    out << "  Team: the plan needs " << readable_number(alloc.planned_team_hours())
         << " hours for posts, campaigns and strategy "
-        << "(plus community work, in team hours below) of " << number(alloc.team_capacity_hours())
+        << "(plus community work, in team hours below) of " << readable_number(alloc.team_capacity_hours())
         << " available over the horizon\n";
   }
   print_costs_and_team(out, best, rec, scenario);
   if (alloc.budget_spent_share() > 0.0 && alloc.budget_spent_share() < 0.9999) {
-    out << "  Spends " << percent(alloc.budget_spent_share()) << " of the budget: more would not pay\n";
+    out << "  Spends " << percent_text(alloc.budget_spent_share()) << " of the budget: more would not pay\n";
   }
   if (scenario.horizon().pacing().shape() != v1::Pacing::EVEN ||
       scenario.horizon().pacing().optimize_segments() > 0) {
     out << "  Paid pacing, share per period:";
-    for (double share : alloc.paid_pacing()) out << " " << percent(share);
+    for (double share : alloc.paid_pacing()) out << " " << percent_text(share);
     out << "\n";
   }
   print_channel_basis(out, meta);
@@ -280,11 +271,11 @@ std::string format_table(const v1::Results& results, int top) {
 
   if (rec.marginal_returns_size() > 0) {
     out << "\nMarginal return at this split: " << marginal_words(rec.objective().kpi()) << " per 1,000 "
-        << currency << " more (measured over " << number(rec.marginal_step()) << ")\n";
+        << currency << " more (measured over " << readable_number(rec.marginal_step()) << ")\n";
     out << "  " << pad("channel", 20, false) << pad("paid", 14) << pad("organic", 14) << "\n";
     for (const auto& m : rec.marginal_returns()) {
-      out << "  " << pad(m.channel(), 20, false) << pad(number(m.paid()), 14)
-          << pad(m.organic_possible() ? number(m.organic()) : "-", 14) << "\n";
+      out << "  " << pad(m.channel(), 20, false) << pad(readable_number(m.paid()), 14)
+          << pad(m.organic_possible() ? readable_number(m.organic()) : "-", 14) << "\n";
     }
   }
   if (rec.frontier_size() > 0) {
@@ -296,10 +287,11 @@ std::string format_table(const v1::Results& results, int top) {
       for (const auto& c : point.allocation().channels()) {
         if (!largest || c.paid_budget() > largest->paid_budget()) largest = &c;
       }
-      out << "  " << pad(number(point.budget()), 14) << pad(number(point.kpi().mean()), 14)
-          << pad(number(point.kpi().p5()), 14) << pad(number(point.kpi().p50()), 14)
-          << pad(number(point.kpi().p95()), 14) << pad(percent(point.allocation().organic_share()), 9) << "  "
-          << (largest ? largest->channel() + " " + number(largest->paid_budget()) : "") << "\n";
+      out << "  " << pad(readable_number(point.budget()), 14) << pad(readable_number(point.kpi().mean()), 14)
+          << pad(readable_number(point.kpi().p5()), 14) << pad(readable_number(point.kpi().p50()), 14)
+          << pad(readable_number(point.kpi().p95()), 14)
+          << pad(percent_text(point.allocation().organic_share()), 9) << "  "
+          << (largest ? largest->channel() + " " + readable_number(largest->paid_budget()) : "") << "\n";
     }
   }
 
@@ -322,13 +314,13 @@ std::string format_table(const v1::Results& results, int top) {
       if (k.kpi() == rec.objective().kpi()) kpi = &k;
     }
     out << "  " << pad(std::to_string(candidate.index()), 6)
-        << pad(percent(candidate.allocation().organic_share()), 9);
+        << pad(percent_text(candidate.allocation().organic_share()), 9);
     for (const auto& c : candidate.allocation().channels()) {
-      out << pad(percent(c.paid_share()) + " / " + percent(c.organic_share()), 22);
+      out << pad(percent_text(c.paid_share()) + " / " + percent_text(c.organic_share()), 22);
     }
-    out << pad(number(candidate.objective_value()), 14) << pad(number(kpi->p5()), 14)
-        << pad(number(kpi->p95()), 14) << (candidate.infeasible().empty() ? "" : "  breaks a constraint")
-        << "\n";
+    out << pad(readable_number(candidate.objective_value()), 14) << pad(readable_number(kpi->p5()), 14)
+        << pad(readable_number(kpi->p95()), 14)
+        << (candidate.infeasible().empty() ? "" : "  breaks a constraint") << "\n";
   }
   if (shown < results.candidates_size()) {
     out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";

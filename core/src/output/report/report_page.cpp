@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "output/html_text.hpp"
+#include "output/number_text.hpp"
 #include "output/report/chart_band.hpp"
 #include "output/report/chart_bars.hpp"
 #include "output/report/chart_distribution.hpp"
@@ -16,28 +17,8 @@
 namespace splitsim {
 namespace {
 
-// A figure as a reader wants it: thousands separated, whole above 100, three significant digits below.
-std::string number_text(double value) {
-  if (!std::isfinite(value)) return "n/a";
-  char buffer[64];
-  if (std::abs(value) < 100.0) {
-    std::snprintf(buffer, sizeof buffer, "%.3g", value);
-    return buffer;
-  }
-  std::snprintf(buffer, sizeof buffer, "%.0f", std::abs(value));
-  std::string digits = buffer, out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (value < 0 ? "-" : "") + out;
-}
-
-std::string percent_text(double share) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.0f%%", 100.0 * share);
-  return buffer;
-}
+// Figures as the table prints them; a figure that is not one (a CPA with no conversion) reads "n/a".
+std::string number_text(double value) { return std::isfinite(value) ? readable_number(value) : "n/a"; }
 
 constexpr const char* kStyle = R"css(
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; margin: 0 auto;
