@@ -8,6 +8,7 @@ packages=(
   libtbb-dev                                 # oneTBB: parallel Monte Carlo
   libprotobuf-dev protobuf-compiler          # scenario and results schemas
   librandom123-dev                           # Philox counter-based random numbers
+  libsleef-dev                               # SLEEF: vector math with the same bits on every x86-64 CPU
   libgtest-dev libgmock-dev                  # tests
   libbenchmark-dev                           # bench/
   libnlopt-cxx-dev                           # NLopt: derivative-free optimisation of the split

@@ -1,6 +1,7 @@
 // A social feed network: auction-priced paid impressions plus organic posts to followers.
 #pragma once
 
+#include <cstddef>
 #include <splitsim/platform.hpp>
 
 #include "feed_defaults.hpp"
@@ -29,6 +30,11 @@ class FeedPlatform : public Platform {
   void simulate(const SimulationBlock& block, const OutputBuffers& out) const override;
 
  private:
+  // Trials simulated together: their per-trial arrays live on the stack.
+  static constexpr std::size_t kLanes = 64;
+  static void simulate_lanes(const SimulationBlock& block, std::size_t first, std::size_t n,
+                             const OutputBuffers& out);
+
   PluginInfo info_;
 };
 

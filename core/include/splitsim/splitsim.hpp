@@ -4,6 +4,7 @@
 #include "splitsim/abi.hpp"
 #include "splitsim/distribution.hpp"
 #include "splitsim/export.hpp"
+#include "splitsim/math.hpp"
 #include "splitsim/models/auction.hpp"
 #include "splitsim/models/carryover.hpp"
 #include "splitsim/models/fatigue.hpp"

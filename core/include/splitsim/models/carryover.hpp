@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "splitsim/math.hpp"
+
 namespace splitsim::models {
 
 // Geometric adstock, one period: stock_t = input_t + decay * stock_{t-1}, decay in [0, 1).
@@ -21,7 +23,7 @@ inline double geometric_release(double stock, double decay) { return (1.0 - deca
 // (shape, scale in periods) puts on [lag, lag + 1), for lag = 0 .. count - 1. The weights sum to at most one
 // (the tail beyond the window is lost). shape > 1 delays the peak; shape = 1 is a geometric-like decay.
 inline void weibull_lag_weights(double shape, double scale, double* weights, std::size_t count) {
-  const auto cdf = [shape, scale](double x) { return -std::expm1(-std::pow(x / scale, shape)); };
+  const auto cdf = [shape, scale](double x) { return -math::expm1(-std::pow(x / scale, shape)); };
   double previous = 0.0;
   for (std::size_t lag = 0; lag < count; ++lag) {
     const double next = cdf(static_cast<double>(lag + 1));

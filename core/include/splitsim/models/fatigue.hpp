@@ -1,7 +1,11 @@
 // Ad fatigue: response per impression falls as the same people see the ad again.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+
+#include "splitsim/math.hpp"
 
 namespace splitsim::models {
 
@@ -10,7 +14,16 @@ namespace splitsim::models {
 // and plateau around a frequency of 4 (DoubleClick), hence a floor rather than a fall to zero.
 inline double fatigue_multiplier(double average_frequency, double decay, double floor) {
   const double beyond_first = std::fmax(0.0, average_frequency - 1.0);
-  return floor + (1.0 - floor) * std::exp(-decay * beyond_first);
+  return floor + (1.0 - floor) * math::exp(-decay * beyond_first);
+}
+
+// The same for n trials: multiplier[i] is, bit for bit, fatigue_multiplier(average_frequency[i], decay[i],
+// floor[i]). `multiplier` may alias `average_frequency`.
+inline void fatigue_multiplier(const double* average_frequency, const double* decay, const double* floor,
+                               double* multiplier, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) multiplier[i] = -decay[i] * std::fmax(0.0, average_frequency[i] - 1.0);
+  math::exp(multiplier, multiplier, n);
+  for (std::size_t i = 0; i < n; ++i) multiplier[i] = floor[i] + (1.0 - floor[i]) * multiplier[i];
 }
 
 }  // namespace splitsim::models

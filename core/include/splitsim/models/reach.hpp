@@ -1,7 +1,11 @@
 // Reach and frequency: unique people reached by impressions spread over an addressable audience.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+
+#include "splitsim/math.hpp"
 
 namespace splitsim::models {
 
@@ -9,7 +13,7 @@ namespace splitsim::models {
 // people seen at least once is A * (1 - exp(-I / A)). Never above A nor above I; increasing and concave in I.
 inline double poisson_reach(double impressions, double audience) {
   if (audience <= 0.0 || impressions <= 0.0) return 0.0;
-  return -audience * std::expm1(-impressions / audience);
+  return -audience * math::expm1(-impressions / audience);
 }
 
 // Negative binomial reach: people differ in how much they use the network (gamma-distributed exposure rates
@@ -18,7 +22,29 @@ inline double poisson_reach(double impressions, double audience) {
 inline double negative_binomial_reach(double impressions, double audience, double dispersion) {
   if (audience <= 0.0 || impressions <= 0.0) return 0.0;
   if (!(dispersion > 0.0) || std::isinf(dispersion)) return poisson_reach(impressions, audience);
-  return -audience * std::expm1(-dispersion * std::log1p(impressions / (audience * dispersion)));
+  return -audience * math::expm1(-dispersion * math::log1p(impressions / (audience * dispersion)));
+}
+
+// The same for n trials: reach[i] is, bit for bit, negative_binomial_reach(impressions[i], audience[i],
+// dispersion[i]).
+inline void negative_binomial_reach(const double* impressions, const double* audience,
+                                    const double* dispersion, double* reach, std::size_t n) {
+  constexpr std::size_t kLanes = 64;
+  const auto poisson = [](double k) { return !(k > 0.0) || std::isinf(k); };
+  for (std::size_t done = 0; done < n; done += kLanes) {
+    const std::size_t m = std::min(kLanes, n - done);
+    const double* seen = impressions + done;
+    const double* people = audience + done;
+    const double* k = dispersion + done;
+    double exponent[kLanes];  // of 1 - reach / audience = e^exponent
+    for (std::size_t i = 0; i < m; ++i) exponent[i] = poisson(k[i]) ? 0.0 : seen[i] / (people[i] * k[i]);
+    math::log1p(exponent, exponent, m);
+    for (std::size_t i = 0; i < m; ++i)
+      exponent[i] = poisson(k[i]) ? -seen[i] / people[i] : -k[i] * exponent[i];
+    math::expm1(exponent, exponent, m);
+    for (std::size_t i = 0; i < m; ++i)
+      reach[done + i] = people[i] <= 0.0 || seen[i] <= 0.0 ? 0.0 : -people[i] * exponent[i];
+  }
 }
 
 // The impressions that give `reach` under negative_binomial_reach (its inverse): A k ((1 - R/A)^(-1/k) - 1),
@@ -26,8 +52,8 @@ inline double negative_binomial_reach(double impressions, double audience, doubl
 inline double impressions_for_reach(double reach, double audience, double dispersion) {
   if (audience <= 0.0 || reach <= 0.0) return 0.0;
   const double unreached = std::fmax(1.0 - reach / audience, 1e-12);
-  if (!(dispersion > 0.0) || std::isinf(dispersion)) return -audience * std::log(unreached);
-  return audience * dispersion * std::expm1(-std::log(unreached) / dispersion);
+  if (!(dispersion > 0.0) || std::isinf(dispersion)) return -audience * math::log(unreached);
+  return audience * dispersion * math::expm1(-math::log(unreached) / dispersion);
 }
 
 // Average frequency: impressions per person reached (0 when nobody was reached).
