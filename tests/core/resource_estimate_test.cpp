@@ -1,6 +1,6 @@
 // The memory estimate that `validate` prints and `run` enforces, against the peak RSS a run really reaches,
 // on shapes that stress each of its terms: many channels and candidates, many trials, an optimizer run, a
-// grid of twelve thousand candidates.
+// grid of twelve thousand candidates (tests/core/memory_flat_test.cpp holds one of ninety thousand).
 #include <gtest/gtest.h>
 
 #include <iostream>
