@@ -15,6 +15,7 @@
 #include "base/errors.hpp"
 #include "base/json_text.hpp"
 #include "output/atomic_file.hpp"
+#include "output/candidate_spool.hpp"
 #include "output/formatters.hpp"
 #include "output/long_csv_view.hpp"
 #include "output/manifest_reader.hpp"
@@ -401,6 +402,107 @@ TEST(Formatters, JsonAndCsvWrittenACandidateAtATimeAreTheWholeMessagesText) {
   const std::string csv = stream.str();
   EXPECT_EQ(csv, format_long_csv(results));
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 4);
+}
+
+Objective reach_objective() {
+  Objective objective;
+  objective.kpi = v1::REACH;
+  return objective;
+}
+
+// A results message with several candidates whose parts are set (and a large one, whose length takes more
+// than one byte), a recommendation and metadata, as a run makes them.
+v1::Results several() {
+  v1::Results results = sample();
+  results.mutable_metadata()->mutable_scenario()->set_name("several");
+  for (int i = 1; i < 5; ++i) {
+    auto* c = results.add_candidates();
+    c->set_index(static_cast<std::uint32_t>(i));
+    c->mutable_allocation()->add_channels()->set_channel("ch");
+    for (int k = 0; k < (i == 3 ? 40 : 1); ++k) c->add_channels()->add_kpis()->set_mean(i + k);
+    c->set_objective_value(i);
+    c->set_infeasible(i == 2 ? "breaks" : "");
+  }
+  results.mutable_recommendation()->set_candidate_index(3);
+  results.mutable_recommendation()->add_warnings("w");
+  return results;
+}
+
+TEST(CandidateSpool, KeepsEachCandidateAsItsBytesAndWhatRanksIt) {
+  const auto results = several();
+  const auto dir = testing::temp_dir();
+  CandidateSpool spool(static_cast<std::size_t>(results.candidates_size()), reach_objective(), dir);
+  // Stored out of order, as parallel workers store them.
+  for (int i = results.candidates_size() - 1; i >= 0; --i)
+    spool.store(static_cast<std::size_t>(i), results.candidates(i));
+  ASSERT_EQ(spool.size(), 5u);
+  for (int i = 0; i < results.candidates_size(); ++i) {
+    EXPECT_EQ(spool.bytes(static_cast<std::size_t>(i)), deterministic_bytes(results.candidates(i)));
+    EXPECT_EQ(deterministic_bytes(spool.at(static_cast<std::size_t>(i))),
+              deterministic_bytes(results.candidates(i)));
+    EXPECT_EQ(spool.key(static_cast<std::size_t>(i)).objective_value,
+              results.candidates(i).objective_value());
+    EXPECT_EQ(spool.key(static_cast<std::size_t>(i)).feasible, results.candidates(i).infeasible().empty());
+  }
+  // Its file is gone from the folder from the start: nothing is left behind however the run ends.
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 0);
+}
+
+TEST(CandidateSpool, AFolderItCannotUseIsNamedWithTheReason) {
+  try {
+    CandidateSpool spool(1, Objective{}, testing::temp_dir() / "missing");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("missing"), std::string::npos) << message;
+    EXPECT_NE(message.find("No such file"), std::string::npos) << message;
+    EXPECT_NE(message.find("TMPDIR"), std::string::npos) << message;
+  }
+}
+
+TEST(ResultsIo, ResultsSavedACandidateAtATimeAreTheWholeMessagesFile) {
+  const auto whole = several();
+  CandidateSpool spool(static_cast<std::size_t>(whole.candidates_size()), reach_objective());
+  for (int i = 0; i < whole.candidates_size(); ++i)
+    spool.store(static_cast<std::size_t>(i), whole.candidates(i));
+  v1::Results frame = whole;
+  frame.clear_candidates();
+  const auto dir = testing::temp_dir();
+  save_results(dir / "whole.pb", whole);
+  save_results(dir / "streamed.pb", frame, spool);
+  EXPECT_EQ(slurp(dir / "streamed.pb"), slurp(dir / "whole.pb"));
+  EXPECT_EQ(slurp(dir / "streamed.pb"), sealed_results_bytes(whole));
+  // Without candidates, metadata or recommendation too.
+  save_results(dir / "empty.pb", v1::Results{}, spool);
+  v1::Results candidates_only = whole;
+  candidates_only.clear_metadata();
+  candidates_only.clear_recommendation();
+  EXPECT_EQ(slurp(dir / "empty.pb"), sealed_results_bytes(candidates_only));
+  // The views print the same text from the candidates where they are kept.
+  EXPECT_EQ(
+      [&] {
+        std::ostringstream out;
+        write_results(out, frame, spool, Format::kJson);
+        return out.str();
+      }(),
+      format_json(whole));
+  for (const auto format : {Format::kTable, Format::kCsv}) {
+    std::ostringstream kept, held;
+    write_results(kept, frame, spool, format);
+    write_results(held, whole, format);
+    EXPECT_EQ(kept.str(), held.str());
+  }
+}
+
+TEST(ResultsIo, AWriterThatFailsLeavesNoFile) {
+  const auto dir = testing::temp_dir();
+  EXPECT_THROW(write_file_atomically(dir / "f",
+                                     [](const ByteSink& sink) {
+                                       sink("part");
+                                       throw std::runtime_error("the content could not be made");
+                                     }),
+               std::runtime_error);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 0);
 }
 
 }  // namespace

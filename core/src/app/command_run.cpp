@@ -94,7 +94,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
 
   auto loaded = load_scenario(scenario_file);
   apply_overrides(loaded.scenario, overrides_from(*vm));
-  v1::Results results;
+  RunResults run;
   {
     // Plugins may print while they load, simulate or unload: stdout carries only the results, printed below.
     const StdoutDiversion to_stderr;
@@ -103,14 +103,18 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
         threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
     StderrFeedback feedback(err, stderr_is_terminal());
-    results = run_scenario(loaded, registry, workers, limits, &feedback, group);
+    run = run_scenario_spooled(loaded, registry, workers, limits, &feedback, group);
   }
   // Every rank holds the same results: the first writes them.
   if (group && group->rank() != 0) return kExitOk;
 
-  if (!output_file.empty()) save_results(output_file, results);
-  if (!report_file.empty()) write_file_atomically(report_file, render_report(results, scenario_file));
-  write_results(out, results, format, top, view);
+  // The candidates are read back from where the run kept them, one at a time.
+  const auto& results = run.results;
+  const auto& candidates = *run.candidates;
+  if (!output_file.empty()) save_results(output_file, results, candidates);
+  if (!report_file.empty())
+    write_file_atomically(report_file, render_report(results, candidates, scenario_file));
+  write_results(out, results, candidates, format, top, view);
   if (!output_file.empty() && format == Format::kTable) out << "\nResults written to " << output_file << "\n";
   return kExitOk;
 }

@@ -59,12 +59,12 @@ v1::ScenarioRun run_request(const v1::JobRequest& request, const PluginRegistry&
   try {
     auto loaded = load_scenario(request.scenario_file());
     apply_overrides(loaded.scenario, overrides_of(request));
-    const auto results = run_scenario(loaded, registry, threads, limits_of(request));
-    save_results(request.output_file(), results);
+    const auto results = run_scenario_spooled(loaded, registry, threads, limits_of(request));
+    save_results(request.output_file(), results.results, *results.candidates);
     v1::ScenarioRun run;
     run.set_status(v1::OK);
     run.set_output_file(request.output_name());
-    *run.mutable_headline() = headline_of(results);
+    *run.mutable_headline() = headline_of(results.results, *results.candidates);
     return run;
   } catch (...) {
     return failed_run(std::current_exception());

@@ -25,11 +25,13 @@ std::string not_a_regular_file(const std::filesystem::path& path) {
 
 namespace {
 
+struct WriteFailed {};
+
 // One file's content written to a temporary file beside it and flushed to disk, waiting to be renamed into
 // place. Dropped unrenamed, the temporary file is removed.
 class StagedFile {
  public:
-  StagedFile(std::filesystem::path path, std::string_view content) : path_(std::move(path)) {
+  StagedFile(std::filesystem::path path, const ContentWriter& write) : path_(std::move(path)) {
     const auto directory = path_.has_parent_path() ? path_.parent_path() : std::filesystem::path(".");
     temp_ = (directory / ("." + path_.filename().string() + ".tmp.XXXXXX")).string();
     refuse_unless_regular();
@@ -38,15 +40,25 @@ class StagedFile {
       temp_.clear();
       fail("cannot create a temporary file in " + directory.string());
     }
-    std::size_t written = 0;
-    while (written < content.size()) {
-      const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        ::close(fd);
-        discard_and_fail("write failed");
-      }
-      written += static_cast<std::size_t>(n);
+    try {
+      write([&](std::string_view content) {
+        std::size_t written = 0;
+        while (written < content.size()) {
+          const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+          if (n < 0 && errno == EINTR) continue;
+          if (n < 0) throw WriteFailed{};
+          written += static_cast<std::size_t>(n);
+        }
+      });
+    } catch (const WriteFailed&) {
+      ::close(fd);
+      discard_and_fail("write failed");
+    } catch (...) {
+      // The content could not be made: nothing is left behind, and the reason goes on.
+      ::close(fd);
+      ::unlink(temp_.c_str());
+      temp_.clear();
+      throw;
     }
     // mkstemp creates the file 0600; results are ordinary files, readable as the umask allows.
     const mode_t mask = ::umask(0);
@@ -102,7 +114,11 @@ class StagedFile {
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  StagedFile staged(path, content);
+  write_file_atomically(path, [content](const ByteSink& sink) { sink(content); });
+}
+
+void write_file_atomically(const std::filesystem::path& path, const ContentWriter& write) {
+  StagedFile staged(path, write);
   staged.refuse_unless_regular();
   staged.commit();
 }
@@ -111,7 +127,9 @@ void write_files_atomically(const std::vector<std::pair<std::filesystem::path, s
   // Every file is written and flushed before any is renamed: a failure while writing leaves none of them.
   std::vector<StagedFile> staged;
   staged.reserve(files.size());
-  for (const auto& [path, content] : files) staged.emplace_back(path, content);
+  for (const auto& [path, content] : files) {
+    staged.emplace_back(path, [&content](const ByteSink& sink) { sink(content); });
+  }
   for (const auto& file : staged) file.refuse_unless_regular();
   for (auto& file : staged) file.commit();
 }

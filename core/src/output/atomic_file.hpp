@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,12 @@ namespace splitsim {
 // itself (as root, even /dev/null). Throws std::runtime_error naming the path on failure, leaving no
 // temporary file behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// As above, the content given piece by piece to the sink by `write`, so that it is never whole in memory.
+// When `write` throws, no file is left behind and its exception goes on.
+using ByteSink = std::function<void(std::string_view)>;
+using ContentWriter = std::function<void(const ByteSink&)>;
+void write_file_atomically(const std::filesystem::path& path, const ContentWriter& write);
 
 // Writes a set of files so that a failure while writing any of them leaves none: each is written and flushed
 // to its temporary file first, then all are renamed into place.

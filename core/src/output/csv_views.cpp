@@ -34,23 +34,25 @@ std::string figure(double value) {
 
 struct Context {
   const v1::Results& results;
+  const CandidateSource& candidates;
   std::string currency;
   double period_days = 7.0;
   std::string kpi;  // the objective's KPI
 };
 
-Context context_of(const v1::Results& results) {
+Context context_of(const v1::Results& results, const CandidateSource& candidates) {
   const auto& scenario = results.metadata().scenario();
-  Context c{results, scenario.budget().currency().empty() ? "USD" : scenario.budget().currency(),
+  Context c{results, candidates, scenario.budget().currency().empty() ? "USD" : scenario.budget().currency(),
             scenario.horizon().period_days() > 0 ? scenario.horizon().period_days() : 7.0,
             v1::Kpi_Name(results.recommendation().objective().kpi())};
   return c;
 }
 
-const v1::Candidate* recommended(const v1::Results& results) {
-  if (!results.has_recommendation()) return nullptr;
-  const int index = static_cast<int>(results.recommendation().candidate_index());
-  return index < results.candidates_size() ? &results.candidates(index) : nullptr;
+std::optional<v1::Candidate> recommended(const Context& c) {
+  if (!c.results.has_recommendation()) return std::nullopt;
+  const std::size_t index = c.results.recommendation().candidate_index();
+  if (index >= c.candidates.size()) return std::nullopt;
+  return c.candidates.at(index);
 }
 
 const v1::KpiSummary* kpi_of(const google::protobuf::RepeatedPtrField<v1::KpiSummary>& kpis, v1::Kpi kpi) {
@@ -68,7 +70,7 @@ std::string per_week(double per_period, double period_days) {
 void plan_view(std::ostream& out, const Context& c) {
   out << "channel,paid,organic,posts_per_week,paid_share,organic_share,current_paid,current_posts_per_week,"
          "currency\n";
-  const auto* best = recommended(c.results);
+  const auto best = recommended(c);
   if (!best) return;
   const auto& baseline = c.results.recommendation().baseline();
   for (int i = 0; i < best->allocation().channels_size(); ++i) {
@@ -89,7 +91,7 @@ void plan_view(std::ostream& out, const Context& c) {
 // One row per period and channel: the recommended plan's paid spend as its pacing spreads it, and posts.
 void weekly_view(std::ostream& out, const Context& c) {
   out << "period,channel,paid_spend,posts,currency\n";
-  const auto* best = recommended(c.results);
+  const auto best = recommended(c);
   if (!best) return;
   const auto& allocation = best->allocation();
   for (int t = 0; t < allocation.paid_pacing_size(); ++t) {
@@ -105,9 +107,10 @@ void weekly_view(std::ostream& out, const Context& c) {
 // each channel's paid and organic money in columns of their own.
 void candidates_view(std::ostream& out, const Context& c, std::optional<int> limit) {
   const auto& results = c.results;
+  const auto& candidates = c.candidates;
   out << "rank,candidate,recommended,feasible,objective_value,organic_share,"
       << "mean,p5,p50,p95,prob_target";
-  const auto* first = results.candidates_size() > 0 ? &results.candidates(0) : nullptr;
+  const auto first = candidates.size() > 0 ? std::optional(candidates.at(0)) : std::nullopt;
   if (first) {
     for (const auto& ch : first->allocation().channels()) out << "," << csv_field("paid_" + ch.channel());
     for (const auto& ch : first->allocation().channels()) out << "," << csv_field("organic_" + ch.channel());
@@ -115,13 +118,13 @@ void candidates_view(std::ostream& out, const Context& c, std::optional<int> lim
   out << ",currency\n";
   if (!results.has_recommendation()) return;
   const auto objective = resolve_objective(results.recommendation().objective());
-  const auto order = ranked_positions(results.candidates(), objective);
+  const auto order = ranked_positions(candidates, objective);
   const int shown =
       limit ? std::min<int>(*limit, static_cast<int>(order.size())) : static_cast<int>(order.size());
   const int best = static_cast<int>(results.recommendation().candidate_index());
   std::ostringstream rows;
   for (int rank = 0; rank < shown; ++rank) {
-    const auto& cand = results.candidates(order[static_cast<std::size_t>(rank)]);
+    const auto cand = candidates.at(static_cast<std::size_t>(order[static_cast<std::size_t>(rank)]));
     const auto* k = kpi_of(cand.kpis(), results.recommendation().objective().kpi());
     rows << rank + 1 << "," << cand.index() << "," << (static_cast<int>(cand.index()) == best ? 1 : 0) << ","
          << (cand.infeasible().empty() ? 1 : 0) << "," << figure(cand.objective_value()) << ","
@@ -219,7 +222,15 @@ CsvView parse_csv_view(const std::string& text) {
 
 void write_csv_view(std::ostream& out, const v1::Results& results, CsvView view,
                     std::optional<int> candidates) {
-  const Context c = context_of(results);
+  write_csv_view(
+      out, results,
+      CandidateMessages(results.candidates(), resolve_objective(results.recommendation().objective())), view,
+      candidates);
+}
+
+void write_csv_view(std::ostream& out, const v1::Results& results, const CandidateSource& source,
+                    CsvView view, std::optional<int> candidates) {
+  const Context c = context_of(results, source);
   switch (view) {
     case CsvView::kPlan:
       plan_view(out, c);
@@ -240,7 +251,7 @@ void write_csv_view(std::ostream& out, const v1::Results& results, CsvView view,
       comparison_view(out, c);
       break;
     case CsvView::kLong:
-      write_long_csv(out, results);
+      write_long_csv(out, results, source);
       break;
   }
 }

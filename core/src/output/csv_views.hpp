@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -27,6 +28,9 @@ inline constexpr int kDefaultCsvCandidates = 100;
 // Writes `view` of `results`; `candidates` bounds the candidates view (nothing: every candidate).
 void write_csv_view(std::ostream& out, const v1::Results& results, CsvView view,
                     std::optional<int> candidates = kDefaultCsvCandidates);
+// The same for `results` with `source` as its candidates (those of `results` are left out).
+void write_csv_view(std::ostream& out, const v1::Results& results, const CandidateSource& source,
+                    CsvView view, std::optional<int> candidates = kDefaultCsvCandidates);
 
 // Every tidy view as DIR/<view>.csv, written atomically as a set; the folder must exist.
 void write_csv_views(const std::filesystem::path& dir, const v1::Results& results,

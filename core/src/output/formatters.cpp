@@ -1,6 +1,7 @@
 #include "output/formatters.hpp"
 
 #include "base/errors.hpp"
+#include "scenario/resolve.hpp"
 
 namespace splitsim {
 
@@ -12,16 +13,24 @@ Format parse_format(const std::string& text) {
 }
 
 void write_results(std::ostream& out, const v1::Results& results, Format format, int top, CsvView view) {
+  write_results(
+      out, results,
+      CandidateMessages(results.candidates(), resolve_objective(results.recommendation().objective())),
+      format, top, view);
+}
+
+void write_results(std::ostream& out, const v1::Results& results, const CandidateSource& candidates,
+                   Format format, int top, CsvView view) {
   switch (format) {
     case Format::kJson:
-      write_json(out, results);
+      write_json(out, results, candidates);
       return;
     case Format::kCsv:
       // `run` and `show` print the same views: a spreadsheet opens each as it is.
-      write_csv_view(out, results, view);
+      write_csv_view(out, results, candidates, view);
       return;
     default:
-      out << format_table(results, top);
+      out << format_table(results, candidates, top);
   }
 }
 

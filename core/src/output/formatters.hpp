@@ -20,5 +20,8 @@ Format parse_format(const std::string& text);
 // default).
 void write_results(std::ostream& out, const v1::Results& results, Format format, int top = 10,
                    CsvView view = CsvView::kPlan);
+// The same for `results` with `candidates` as its candidates (those of `results` are left out).
+void write_results(std::ostream& out, const v1::Results& results, const CandidateSource& candidates,
+                   Format format, int top = 10, CsvView view = CsvView::kPlan);
 
 }  // namespace splitsim

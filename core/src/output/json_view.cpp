@@ -11,6 +11,11 @@
 namespace splitsim {
 
 void write_json(std::ostream& out, const v1::Results& results) {
+  write_json(out, results, CandidateMessages(results.candidates(), {}));
+}
+
+void write_json(std::ostream& out, const v1::Results& results, const CandidateSource& candidates) {
+  const std::size_t count = candidates.size();
   // Protobuf prints a message whole, into one string: for a large grid several times the results' own size.
   // So the message is printed without its candidates, and they are printed into its empty array one at a
   // time; the text is the same JSON. "candidates" is a field of Results alone, and a string value holding
@@ -26,15 +31,21 @@ void write_json(std::ostream& out, const v1::Results& results) {
   const std::string text = json_text(frame);
   constexpr std::string_view kEmpty = "\"candidates\": []";
   const auto at = text.find(kEmpty);
-  if (at == std::string::npos || results.candidates_size() == 0) {
-    out << (results.candidates_size() == 0 ? text : json_text(results));
+  if (at == std::string::npos || count == 0) {
+    if (count == 0) {
+      out << text;
+      return;
+    }
+    v1::Results whole = frame;
+    for (std::size_t i = 0; i < count; ++i) *whole.add_candidates() = candidates.at(i);
+    out << json_text(whole);
     return;
   }
   const std::string_view view(text);
   out << view.substr(0, at) << "\"candidates\": [\n";
-  for (int i = 0; i < results.candidates_size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     // Indented two levels, as the printer indents an array element of a top-level field.
-    const std::string candidate = json_text(results.candidates(i));
+    const std::string candidate = json_text(candidates.at(i));
     std::string_view rest(candidate);
     while (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
     out << "  ";
@@ -47,7 +58,7 @@ void write_json(std::ostream& out, const v1::Results& results) {
       out << "\n";
       start = end + 1;
     }
-    out << (i + 1 < results.candidates_size() ? ",\n" : "\n");
+    out << (i + 1 < count ? ",\n" : "\n");
   }
   out << " ]" << view.substr(at + kEmpty.size());
 }

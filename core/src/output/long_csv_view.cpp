@@ -7,6 +7,10 @@
 namespace splitsim {
 
 void write_long_csv(std::ostream& stream, const v1::Results& results) {
+  write_long_csv(stream, results, CandidateMessages(results.candidates(), {}));
+}
+
+void write_long_csv(std::ostream& stream, const v1::Results& results, const CandidateSource& candidates) {
   // Rows go out a candidate at a time, never gathered whole: a large grid's table is several times the
   // results' own size. The stream's own settings are left as they were.
   std::ostringstream out;
@@ -43,7 +47,8 @@ void write_long_csv(std::ostream& stream, const v1::Results& results) {
       }
     }
   };
-  for (const auto& c : results.candidates()) {
+  for (std::size_t position = 0; position < candidates.size(); ++position) {
+    const auto c = candidates.at(position);
     const auto& a = c.allocation();
     rows(c, "total", 1.0 - a.organic_share(), a.organic_share(), a.paid_budget(), a.organic_budget(),
          c.kpis());

@@ -62,10 +62,14 @@ std::string manifest_csv(const v1::BatchManifest& manifest) {
 }
 
 v1::Headline headline_of(const v1::Results& results) {
+  return headline_of(results, CandidateMessages(results.candidates(), {}));
+}
+
+v1::Headline headline_of(const v1::Results& results, const CandidateSource& candidates) {
   v1::Headline headline;
-  if (!results.has_recommendation() || results.candidates_size() == 0) return headline;
+  if (!results.has_recommendation() || candidates.size() == 0) return headline;
   const auto& rec = results.recommendation();
-  const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
+  const auto best = candidates.at(rec.candidate_index());
   headline.set_candidate_index(rec.candidate_index());
   headline.set_kpi(v1::Kpi_Name(rec.objective().kpi()));
   headline.set_statistic(v1::Statistic_Name(rec.objective().statistic()));

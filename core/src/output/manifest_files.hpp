@@ -6,6 +6,7 @@
 
 #include "batch.pb.h"
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -22,5 +23,7 @@ std::string manifest_csv(const v1::BatchManifest& manifest);
 
 // The recommendation's figures, so a manifest can be read without opening every results file.
 v1::Headline headline_of(const v1::Results& results);
+// The same for `results` with `candidates` as its candidates; only the recommended one is read.
+v1::Headline headline_of(const v1::Results& results, const CandidateSource& candidates);
 
 }  // namespace splitsim

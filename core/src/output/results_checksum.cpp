@@ -1,5 +1,8 @@
 #include "output/results_checksum.hpp"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/wire_format_lite.h>
+
 #include <boost/crc.hpp>
 
 #include "base/deterministic_bytes.hpp"
@@ -37,6 +40,37 @@ std::string sealed_results_bytes(const v1::Results& results) {
   // Fields are serialised in number order and 15 is the highest: appending the field gives exactly the
   // deterministic serialisation of the message with the checksum set.
   return bytes + seal_of(crc64(bytes));
+}
+
+void write_sealed_results(const v1::Results& results, const CandidateSource& candidates,
+                          const std::function<void(std::string_view)>& sink) {
+  // Fields are serialised in number order: the metadata (1), the candidates (2), the recommendation (3),
+  // then the checksum (15). Each part is serialised alone as the whole message would serialise it.
+  static_assert(v1::Results::kMetadataFieldNumber == 1 && v1::Results::kCandidatesFieldNumber == 2 &&
+                v1::Results::kRecommendationFieldNumber == 3 && v1::Results::kPayloadCrc64FieldNumber == 15);
+  boost::crc_optimal<64, 0x42F0E1EBA9EA3693ull, ~0ull, ~0ull, true, true> crc;
+  const auto put = [&](std::string_view bytes) {
+    crc.process_bytes(bytes.data(), bytes.size());
+    sink(bytes);
+  };
+  v1::Results part;
+  if (results.has_metadata()) *part.mutable_metadata() = results.metadata();
+  put(deterministic_bytes(part));
+  part.Clear();
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string bytes = candidates.bytes(i);
+    std::uint8_t head[1 + 5];  // the tag, and the length as a varint of at most 5 bytes
+    head[0] = static_cast<std::uint8_t>(google::protobuf::internal::WireFormatLite::MakeTag(
+        v1::Results::kCandidatesFieldNumber,
+        google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    const auto* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+        static_cast<std::uint32_t>(bytes.size()), head + 1);
+    put(std::string_view(reinterpret_cast<const char*>(head), static_cast<std::size_t>(end - head)));
+    put(bytes);
+  }
+  if (results.has_recommendation()) *part.mutable_recommendation() = results.recommendation();
+  put(deterministic_bytes(part));
+  sink(seal_of(crc.checksum()));
 }
 
 Seal unseal_results(v1::Results& results, std::string_view bytes) {

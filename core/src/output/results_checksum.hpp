@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -17,6 +19,11 @@ std::uint64_t crc64(std::string_view bytes);
 // The bytes of a results file: the deterministic serialisation of `results` with the checksum set. The
 // checksum, field 15, is the last field, so the file is the plain serialisation followed by 9 bytes.
 std::string sealed_results_bytes(const v1::Results& results);
+
+// The same bytes for `results` with `candidates` as its candidates (those of `results` itself are left
+// out), given to `sink` a piece at a time: the metadata, each candidate, the recommendation, the checksum.
+void write_sealed_results(const v1::Results& results, const CandidateSource& candidates,
+                          const std::function<void(std::string_view)>& sink);
 
 enum class Seal {
   kVerified,  // the checksum matched; it is cleared

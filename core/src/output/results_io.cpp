@@ -57,6 +57,11 @@ void save_results(const std::filesystem::path& path, const v1::Results& results)
   write_file_atomically(path, sealed_results_bytes(results));
 }
 
+void save_results(const std::filesystem::path& path, const v1::Results& results,
+                  const CandidateSource& candidates) {
+  write_file_atomically(path, [&](const ByteSink& sink) { write_sealed_results(results, candidates, sink); });
+}
+
 ReadResults parse_results(std::string_view bytes, const std::string& file, MissingChecksum missing) {
   ReadResults read;
   bool parsed = false;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -17,6 +18,9 @@ inline constexpr std::size_t kMaxResultsBytes = (std::size_t{1} << 31) - 1;
 
 // Serialises deterministically, adds the checksum, and writes atomically.
 void save_results(const std::filesystem::path& path, const v1::Results& results);
+// The same file for `results` with `candidates` as its candidates, written a candidate at a time.
+void save_results(const std::filesystem::path& path, const v1::Results& results,
+                  const CandidateSource& candidates);
 
 // What a reader does with a results file that has no checksum (written before files carried one).
 enum class MissingChecksum {

@@ -207,6 +207,13 @@ void print_why(std::ostringstream& out, const v1::Recommendation& rec) {
 }  // namespace
 
 std::string format_table(const v1::Results& results, int top) {
+  return format_table(
+      results,
+      CandidateMessages(results.candidates(), resolve_objective(results.recommendation().objective())), top);
+}
+
+std::string format_table(const v1::Results& results, const CandidateSource& candidates, int top) {
+  const int count = static_cast<int>(candidates.size());
   std::ostringstream out;
   const auto& meta = results.metadata();
   const auto& scenario = meta.scenario();
@@ -216,18 +223,18 @@ std::string format_table(const v1::Results& results, int top) {
       << scenario.horizon().periods() << " periods of " << fmt("%g", scenario.horizon().period_days())
       << " days; " << meta.trials() << " trials, seed " << meta.seed() << ", ";
   if (results.recommendation().strategy() == "optimize") {
-    out << "optimized: " << results.candidates_size() << " finalists of "
-        << results.recommendation().evaluations() << " candidates simulated\n";
+    out << "optimized: " << count << " finalists of " << results.recommendation().evaluations()
+        << " candidates simulated\n";
   } else {
-    out << results.candidates_size() << " candidate splits\n";
+    out << count << " candidate splits\n";
   }
-  if (!results.has_recommendation() || results.candidates_size() == 0) return out.str();
+  if (!results.has_recommendation() || count == 0) return out.str();
 
   const auto& rec = results.recommendation();
   // Files are checked on reading (check_results); this guards results built in memory.
-  if (rec.candidate_index() >= static_cast<std::uint32_t>(results.candidates_size()))
+  if (rec.candidate_index() >= static_cast<std::uint32_t>(count))
     throw std::logic_error("recommendation.candidate_index is out of range");
-  const auto& best = results.candidates(static_cast<int>(rec.candidate_index()));
+  const auto best = candidates.at(rec.candidate_index());
   const auto& alloc = best.allocation();
   out << "\nRecommended split (candidate #" << best.index()
       << "): " << percent_text(1.0 - alloc.organic_share()) << " paid ("
@@ -298,17 +305,17 @@ std::string format_table(const v1::Results& results, int top) {
   // The best candidates by the objective, so the specialist sees how flat or sharp the optimum is.
   // Best first in the objective's own direction (lowest first for costs); candidates breaking a constraint
   // last.
-  const auto order = ranked_positions(results.candidates(), resolve_objective(rec.objective()));
-  const int shown = std::min<int>(top, results.candidates_size());
+  const auto order = ranked_positions(candidates, resolve_objective(rec.objective()));
+  const int shown = std::min<int>(top, count);
   const std::string objective =
       v1::Statistic_Name(rec.objective().statistic()) + " " + kpi_name(rec.objective().kpi());
-  out << "\nTop " << shown << " of " << results.candidates_size() << " candidates by " << objective << ":\n";
+  out << "\nTop " << shown << " of " << count << " candidates by " << objective << ":\n";
   out << "  " << pad("#", 6) << pad("organic", 9);
   // Each channel's share of the paid budget / of the organic budget.
   for (const auto& c : alloc.channels()) out << pad(c.channel().substr(0, 12) + " paid/org", 22);
   out << pad("objective", 14) << pad("P5", 14) << pad("P95", 14) << "\n";
   for (int rank = 0; rank < shown; ++rank) {
-    const auto& candidate = results.candidates(order[static_cast<std::size_t>(rank)]);
+    const auto candidate = candidates.at(static_cast<std::size_t>(order[static_cast<std::size_t>(rank)]));
     const auto* kpi = &v1::KpiSummary::default_instance();
     for (const auto& k : candidate.kpis()) {
       if (k.kpi() == rec.objective().kpi()) kpi = &k;
@@ -322,8 +329,8 @@ std::string format_table(const v1::Results& results, int top) {
         << pad(readable_number(kpi->p95()), 14)
         << (candidate.infeasible().empty() ? "" : "  breaks a constraint") << "\n";
   }
-  if (shown < results.candidates_size()) {
-    out << "  (" << results.candidates_size() - shown << " more: --format csv lists every candidate)\n";
+  if (shown < count) {
+    out << "  (" << count - shown << " more: --format csv lists every candidate)\n";
   }
   return out.str();
 }

@@ -129,7 +129,7 @@ v1::KpiDistribution describe_distribution(v1::Kpi kpi, std::vector<double> value
 }
 
 v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& results,
-                           const std::vector<CandidateSplit>& splits) {
+                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits) {
   v1::ReportData data;
   data.set_version(1);
   const auto& recommendation = results.recommendation();
@@ -145,7 +145,7 @@ v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& 
     data.set_reference_kind(v1::ReportData::CURRENT_PLAN);
     reference_plan = simulate_plan(engine, current->split);
   } else {
-    auto ranked = ranked_positions(results.candidates(), scenario.objective, true);
+    auto ranked = ranked_positions(candidates, scenario.objective, true);
     std::erase(ranked, best);
     if (!ranked.empty()) {
       data.set_reference_kind(v1::ReportData::RUNNER_UP);

@@ -8,6 +8,7 @@
 #include "results.pb.h"
 #include "scenario/resolved_scenario.hpp"
 #include "scenario/split.hpp"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -23,8 +24,8 @@ v1::KpiDistribution describe_distribution(v1::Kpi kpi, std::vector<double> value
                                           std::optional<double> target);
 
 // The report's data for `results` (which hold a recommendation), on the comparison trials: `splits` are the
-// candidates' splits in candidate order. Deterministic: every figure depends on trial addresses only.
+// splits of `candidates`, in candidate order. Deterministic: every figure depends on trial addresses only.
 v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& results,
-                           const std::vector<CandidateSplit>& splits);
+                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits);
 
 }  // namespace splitsim

@@ -9,14 +9,19 @@
 namespace splitsim {
 namespace {
 
-// Measured (peak RSS of grids of 8 and 64 channels, 100 to 4,000 trials): a KPI summary held as a results
-// message costs about 130-140 bytes (the message, its slot in the repeated field, allocator overhead), and
-// serialises to 7-34 bytes (zero fields are not written; at most ~90).
+// Measured (peak RSS of optimizer runs of 8 channels, 100 to 4,000 trials): a KPI summary held as a
+// results message costs about 130-140 bytes (the message, its slot in the repeated field, allocator
+// overhead). The optimizer holds every evaluation's candidate whole.
 constexpr double kSummaryBytes = 130.0;
-constexpr double kSerialisedSummaryBytes = 25.0;
-// Per candidate besides its summaries: the allocation (per channel) and the candidate's own fields.
+// Per optimizer candidate besides its summaries: the allocation (per channel) and the candidate's own fields.
 constexpr double kChannelAllocationBytes = 150.0;
 constexpr double kCandidateBytes = 400.0;
+// Measured (peak RSS of paid-only grids of 4 and 8 channels, 36 to 91,881 candidates, 8 trials): what a grid
+// keeps of a candidate once it is written away (output/candidate_spool.hpp) — its split, its place in the
+// temporary file, what ranks it and its place in the ranking's order — is about 200 bytes and 16 more per
+// channel (its shares).
+constexpr double kKeptCandidateBytes = 200.0;
+constexpr double kKeptChannelBytes = 16.0;
 // The process before any of the above: the binary, its libraries, the plugins, oneTBB's workers.
 constexpr double kProcessBytes = 12.0 * (1 << 20);
 
@@ -32,14 +37,18 @@ ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_
   const double in_flight = static_cast<double>(std::max<std::size_t>(1, std::min(threads, candidates)));
   // Trial sets alive at once: the search's and the comparison's; the optimizer's fresh trials besides.
   const double trial_sets = scenario.optimize ? 3.0 : 2.0;
-  const double summaries = static_cast<double>(candidates) * scopes * kKpiCount;
+  const double count = static_cast<double>(candidates);
 
   ResourceEstimate e;
   e.bytes = kProcessBytes + trial_sets * trials * parameters * 8.0 +
             // per-trial KPIs of the candidates being simulated, and the one sorted copy a summary makes
-            in_flight * trials * (scopes * kKpiCount + 1.0) * 8.0 +
-            summaries * (kSummaryBytes + kSerialisedSummaryBytes) +
-            static_cast<double>(candidates) * (channels * kChannelAllocationBytes + kCandidateBytes);
+            in_flight * trials * (scopes * kKpiCount + 1.0) * 8.0;
+  if (scenario.optimize) {
+    e.bytes +=
+        count * (scopes * kKpiCount * kSummaryBytes + channels * kChannelAllocationBytes + kCandidateBytes);
+  } else {
+    e.bytes += count * (kKeptCandidateBytes + channels * kKeptChannelBytes);
+  }
   e.channel_periods =
       static_cast<double>(candidates) * trials * channels * static_cast<double>(scenario.periods);
   return e;

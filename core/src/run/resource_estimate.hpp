@@ -20,10 +20,11 @@ struct ResourceLimits {
 };
 
 // The peak memory of a run simulating `candidates` splits with `threads` workers, from what it holds at its
-// peak (the end, while the results are serialised): the parameter tables of every trial set in use, the
-// per-trial KPI arrays of the candidates in flight (one per worker), every candidate's KPI summaries as
-// results messages and their serialised bytes, and the process itself. tests/core/resource_estimate_test.cpp
-// holds it against the peak RSS of real runs.
+// peak: the parameter tables of every trial set in use, the per-trial KPI arrays of the candidates in
+// flight (one per worker), and the process itself; besides, per candidate, what a grid keeps of it once it
+// is written away (a few hundred bytes: memory nearly flat in the grid's size), or for the optimizer, which
+// keeps its evaluations whole, every KPI summary. tests/core/resource_estimate_test.cpp holds it against the
+// peak RSS of real runs.
 ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_t candidates,
                                     std::size_t threads);
 

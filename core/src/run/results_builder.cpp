@@ -11,10 +11,10 @@
 namespace splitsim {
 namespace {
 
-std::string explain(const v1::Results& results, const Objective& objective) {
-  const auto& candidates = results.candidates();
+std::string explain(const v1::Results& results, const CandidateSource& candidates,
+                    const Objective& objective) {
   const auto best_index = results.recommendation().candidate_index();
-  const auto& best = candidates[static_cast<int>(best_index)];
+  const auto best = candidates.at(best_index);
   const auto& kpi = find_kpi(best, objective.kpi);
   const std::string kpi_name = v1::Kpi_Name(objective.kpi);
   char line[512];
@@ -29,28 +29,29 @@ std::string explain(const v1::Results& results, const Objective& objective) {
     text += line;
   }
   // The runner-up shows how much the choice matters.
-  const int runner_up = best_feasible(candidates, objective, static_cast<int>(best_index));
-  if (runner_up >= 0) {
-    const double gap = std::abs(best.objective_value() - candidates[runner_up].objective_value());
-    const double base = std::abs(candidates[runner_up].objective_value());
-    const auto other = candidates[runner_up].index();
+  const int position = best_feasible(candidates, objective, static_cast<int>(best_index));
+  if (position >= 0) {
+    const auto runner_up = candidates.at(static_cast<std::size_t>(position));
+    const double gap = std::abs(best.objective_value() - runner_up.objective_value());
+    const double base = std::abs(runner_up.objective_value());
+    const auto other = runner_up.index();
     if (gap == 0.0) {
-      const double mean_best = kpi.mean(), mean_other = find_kpi(candidates[runner_up], objective.kpi).mean();
+      const double mean_best = kpi.mean(), mean_other = find_kpi(runner_up, objective.kpi).mean();
       std::snprintf(line, sizeof line,
                     " The runner-up, #%u, scores the same; the tie goes to the better mean (%.6g vs %.6g).",
                     other, mean_best, mean_other);
     } else if (base > 0.0 && std::isfinite(gap)) {
       std::snprintf(line, sizeof line, " The runner-up, #%u, scores %.6g (%.1f%% %s).", other,
-                    candidates[runner_up].objective_value(), 100.0 * gap / base,
+                    runner_up.objective_value(), 100.0 * gap / base,
                     objective.lower_is_better() ? "higher" : "lower");
     } else {
       std::snprintf(line, sizeof line, " The runner-up, #%u, scores %.6g.", other,
-                    candidates[runner_up].objective_value());
+                    runner_up.objective_value());
     }
     text += line;
   }
   int infeasible = 0;
-  for (const auto& c : candidates) infeasible += c.infeasible().empty() ? 0 : 1;
+  for (std::size_t i = 0; i < candidates.size(); ++i) infeasible += candidates.key(i).feasible ? 0 : 1;
   if (infeasible > 0) {
     std::snprintf(line, sizeof line, " %d candidate%s broke a constraint and could not be recommended.",
                   infeasible, infeasible == 1 ? "" : "s");
@@ -62,35 +63,37 @@ std::string explain(const v1::Results& results, const Objective& objective) {
 }  // namespace
 
 v1::Results build_results(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                          std::vector<v1::Candidate> candidates) {
+                          const CandidateSource& candidates) {
   v1::Results results;
   const auto& objective = scenario.objective;
-  int closest = -1;
-  double closest_excess = 0.0;
-  for (auto& candidate : candidates) {
-    // A candidate's index is its position in the results (recommendation.candidate_index refers to it).
-    const int position = results.candidates_size();
-    candidate.set_index(static_cast<std::uint32_t>(position));
-    *results.add_candidates() = std::move(candidate);
-    const auto& added = results.candidates(position);
-    if (!added.infeasible().empty()) {
-      const double excess = constraint_excess(added, scenario);
-      if (closest < 0 || excess < closest_excess) closest = position, closest_excess = excess;
-    }
-  }
-  const int best = best_feasible(results.candidates(), objective);
-  if (best < 0 && closest >= 0) {
+  bool any_infeasible = false;
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    any_infeasible = any_infeasible || !candidates.key(i).feasible;
+  const int best = best_feasible(candidates, objective);
+  if (best < 0 && any_infeasible) {
     // Nothing meets the constraints: say which one binds, with the closest candidate's figures.
-    throw InputError(
-        {{scenario.file, 0, "constraints", infeasibility_message(results.candidates(), scenario)}});
+    throw InputError({{scenario.file, 0, "constraints", infeasibility_message(candidates, scenario)}});
   }
   if (best >= 0) {
+    const auto position = static_cast<std::size_t>(best);
     auto* recommendation = results.mutable_recommendation();
-    recommendation->set_candidate_index(results.candidates(best).index());
+    recommendation->set_candidate_index(static_cast<std::uint32_t>(position));
     *recommendation->mutable_objective() = objective_as_written;
-    recommendation->set_objective_value(results.candidates(best).objective_value());
-    recommendation->set_explanation(explain(results, objective));
+    recommendation->set_objective_value(candidates.key(position).objective_value);
+    recommendation->set_explanation(explain(results, candidates, objective));
   }
+  return results;
+}
+
+v1::Results build_results(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
+                          std::vector<v1::Candidate> candidates) {
+  google::protobuf::RepeatedPtrField<v1::Candidate> held;
+  for (auto& candidate : candidates) {
+    candidate.set_index(static_cast<std::uint32_t>(held.size()));
+    *held.Add() = std::move(candidate);
+  }
+  auto results = build_results(scenario, objective_as_written, CandidateMessages(held, scenario.objective));
+  results.mutable_candidates()->Swap(&held);
   return results;
 }
 

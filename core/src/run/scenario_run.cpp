@@ -11,6 +11,7 @@
 #include "calibration/calibration_file.hpp"
 #include "calibration/channel_basis.hpp"
 #include "engine/engine.hpp"
+#include "output/candidate_spool.hpp"
 #include "run/calibration_evidence.hpp"
 #include "run/currency_notice.hpp"
 #include "run/report_data.hpp"
@@ -47,14 +48,14 @@ std::string add_drivers(v1::Recommendation& recommendation, const Engine& compar
 // comparison set, which chose nothing, so the comparison is not biased towards the winner), what decides
 // between it and the first of them, today's plan beside it on the same trials, and its marginal returns
 // (on `evaluator`'s trials, those of the figures reported).
-void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& evaluator,
-                                 const std::vector<CandidateSplit>& splits) {
+void add_comparisons_and_margins(v1::Results& results, const CandidateSource& candidates,
+                                 const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits) {
   if (!results.has_recommendation()) return;
   const auto& scenario = evaluator.scenario();
   auto* recommendation = results.mutable_recommendation();
   const int best = static_cast<int>(recommendation->candidate_index());
   const auto& best_split = splits[static_cast<std::size_t>(best)];
-  std::vector<int> others = ranked_positions(results.candidates(), scenario.objective, true);
+  std::vector<int> others = ranked_positions(candidates, scenario.objective, true);
   std::erase(others, best);
   if (others.size() > 4) others.resize(4);
   const auto current = current_plan(scenario);
@@ -88,51 +89,64 @@ void add_comparisons_and_margins(v1::Results& results, const SplitEvaluator& eva
   }
   recommendation->set_marginal_step(step);
   recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation) + why);
-  for (auto& warning : robustness_warnings(results, scenario))
+  for (auto& warning : robustness_warnings(results, candidates, scenario))
     recommendation->add_warnings(std::move(warning));
-  *recommendation->mutable_report_data() = report_data(scenario, results, splits);
+  *recommendation->mutable_report_data() = report_data(scenario, results, candidates, splits);
 }
 
-// Every split's candidate, in order, as SplitEvaluator::evaluate_all, telling the observer of each one done.
-std::vector<v1::Candidate> evaluate_observed(const SplitEvaluator& evaluator,
-                                             const std::vector<CandidateSplit>& splits,
-                                             RunObserver* observer) {
-  if (!observer) return evaluator.evaluate_all(splits);
-  std::vector<v1::Candidate> candidates(splits.size());
+// Every split's candidate, kept in `spool` at its position (parallel over splits; the observer hears of each
+// one done). Each is summarised as soon as it is simulated and written away: memory holds the candidates
+// being simulated, not the grid.
+void evaluate_into(const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits,
+                   CandidateSpool& spool, RunObserver* observer) {
   tbb::parallel_for(std::size_t{0}, splits.size(), [&](std::size_t i) {
-    candidates[i] = evaluator.evaluate(splits[i]);
-    observer->simulated(1);
+    auto candidate = evaluator.evaluate(splits[i]);
+    candidate.set_index(static_cast<std::uint32_t>(i));
+    spool.store(i, candidate);
+    if (observer) observer->simulated(1);
   });
-  return candidates;
 }
 
 // This process's share of the candidates (index i with i mod size == rank), then every process's, in order.
-std::vector<v1::Candidate> evaluate_shared(const SplitEvaluator& evaluator,
-                                           const std::vector<CandidateSplit>& splits, RunObserver* observer,
-                                           const ProcessGroup& group) {
-  std::vector<CandidateSplit> mine;
-  for (std::size_t i = group.rank(); i < splits.size(); i += group.size()) mine.push_back(splits[i]);
-  return group.all_candidates(evaluate_observed(evaluator, mine, observer), splits.size());
+void evaluate_shared(const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits,
+                     CandidateSpool& spool, RunObserver* observer, const ProcessGroup& group) {
+  std::vector<CandidateSplit> mine_splits;
+  for (std::size_t i = group.rank(); i < splits.size(); i += group.size()) mine_splits.push_back(splits[i]);
+  std::vector<v1::Candidate> mine(mine_splits.size());
+  tbb::parallel_for(std::size_t{0}, mine_splits.size(), [&](std::size_t i) {
+    mine[i] = evaluator.evaluate(mine_splits[i]);
+    if (observer) observer->simulated(1);
+  });
+  // Every process's candidates are gathered whole: memory grows with the grid on this path.
+  const auto all = group.all_candidates(mine, splits.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    auto candidate = all[i];
+    candidate.set_index(static_cast<std::uint32_t>(i));
+    spool.store(i, candidate);
+  }
 }
 
-v1::Results grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                     const std::vector<CandidateSplit>& candidates, RunObserver* observer,
-                     const ProcessGroup* group) {
+RunResults grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
+                    const std::vector<CandidateSplit>& candidates, RunObserver* observer,
+                    const ProcessGroup* group) {
   const Engine engine(scenario, TrialSet::kSearch);
   const SplitEvaluator evaluator(engine);
-  auto results =
-      build_results(scenario, objective_as_written,
-                    group && group->size() > 1 ? evaluate_shared(evaluator, candidates, observer, *group)
-                                               : evaluate_observed(evaluator, candidates, observer));
+  auto spool = std::make_unique<CandidateSpool>(candidates.size(), scenario.objective);
+  if (group && group->size() > 1) {
+    evaluate_shared(evaluator, candidates, *spool, observer, *group);
+  } else {
+    evaluate_into(evaluator, candidates, *spool, observer);
+  }
+  auto results = build_results(scenario, objective_as_written, *spool);
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("grid");
   recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
-  add_comparisons_and_margins(results, evaluator, candidates);
-  return results;
+  add_comparisons_and_margins(results, *spool, evaluator, candidates);
+  return {std::move(results), std::move(spool)};
 }
 
-v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                         RunObserver* observer) {
+RunResults optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
+                        RunObserver* observer) {
   const auto& options = scenario.optimizer;
 
   const Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
@@ -143,26 +157,28 @@ v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& 
 
   // The finalists, judged again on trials the search never saw: the figures reported are unbiased.
   std::vector<CandidateSplit> finalists;
-  std::vector<v1::Candidate> candidates;
-  for (const auto* e : distinct_best(outcome.evaluations, scenario, options.finalists)) {
-    finalists.push_back(e->split);
-    candidates.push_back(fresh.evaluate(e->split));
+  const auto best = distinct_best(outcome.evaluations, scenario, options.finalists);
+  auto spool = std::make_unique<CandidateSpool>(best.size(), scenario.objective);
+  for (const auto* e : best) {
+    auto candidate = fresh.evaluate(e->split);
     if (auto minimum = min_paid_violation(scenario, allocate(scenario, e->split)); !minimum.empty()) {
-      candidates.back().set_infeasible(minimum);  // never recommended, however well it scores
+      candidate.set_infeasible(minimum);  // never recommended, however well it scores
     }
+    candidate.set_index(static_cast<std::uint32_t>(finalists.size()));
+    spool->store(finalists.size(), candidate);
+    finalists.push_back(e->split);
   }
-  auto results = build_results(scenario, objective_as_written, std::move(candidates));
+  auto results = build_results(scenario, objective_as_written, *spool);
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("optimize");
   recommendation->set_fresh_trials(true);
   recommendation->set_evaluations(static_cast<std::uint32_t>(outcome.evaluations.size()));
   recommendation->set_evaluation_budget(static_cast<std::uint32_t>(options.max_evaluations));
   recommendation->set_converged(outcome.converged);
-  add_comparisons_and_margins(results, fresh, finalists);
+  add_comparisons_and_margins(results, *spool, fresh, finalists);
   if (options.frontier.size() > 1) {
     const auto index = recommendation->candidate_index();
-    const FrontierAnchor anchor{finalists[index], results.candidates(static_cast<int>(index)),
-                                outcome.converged};
+    const FrontierAnchor anchor{finalists[index], spool->at(index), outcome.converged};
     std::size_t used = 0;
     for (auto& point :
          efficient_frontier(search, fresh, anchor, options.frontier, frontier_evaluations(scenario), used)) {
@@ -170,7 +186,7 @@ v1::Results optimize_run(const ResolvedScenario& scenario, const v1::Objective& 
     }
     recommendation->set_frontier_evaluations(static_cast<std::uint32_t>(used));
   }
-  return results;
+  return {std::move(results), std::move(spool)};
 }
 
 // What produced the results: versions, plugins, seed, the scenario as run, and how it was executed.
@@ -201,8 +217,20 @@ void add_metadata(v1::Results& results, const LoadedScenario& loaded, const Reso
 
 }  // namespace
 
+v1::Results RunResults::whole() const {
+  v1::Results whole = results;
+  for (std::size_t i = 0; i < candidates->size(); ++i) *whole.add_candidates() = candidates->at(i);
+  return whole;
+}
+
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
                          const ResourceLimits& limits, RunObserver* observer, const ProcessGroup* group) {
+  return run_scenario_spooled(loaded, registry, threads, limits, observer, group).whole();
+}
+
+RunResults run_scenario_spooled(const LoadedScenario& loaded, const PluginRegistry& registry,
+                                std::size_t threads, const ResourceLimits& limits, RunObserver* observer,
+                                const ProcessGroup* group) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   validate_scenario(loaded, registry);
@@ -217,21 +245,22 @@ v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& reg
     observer->planned(plan, scenario.optimize, threads);
   }
   const auto& objective = loaded.scenario.objective();
-  auto results = scenario.optimize ? optimize_run(scenario, objective, observer)
-                                   : grid_run(scenario, objective, plan.grid, observer, group);
+  auto run = scenario.optimize ? optimize_run(scenario, objective, observer)
+                               : grid_run(scenario, objective, plan.grid, observer, group);
   if (observer) observer->finished();
+  auto& results = run.results;
   if (results.has_recommendation()) {
     auto* recommendation = results.mutable_recommendation();
     for (const auto& warning : currency) recommendation->add_warnings(warning);
     if (calibration) add_calibration_evidence(*recommendation->mutable_report_data(), *calibration, scenario);
     if (scenario.team.present) {
       *recommendation->mutable_team_use() =
-          team_use_at(results.candidates(static_cast<int>(recommendation->candidate_index())), scenario);
+          team_use_at(run.candidates->at(recommendation->candidate_index()), scenario);
     }
   }
   add_metadata(results, loaded, scenario, threads, started_at,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  return results;
+  return run;
 }
 
 }  // namespace splitsim

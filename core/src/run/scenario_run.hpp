@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "run/progress.hpp"
 #include "run/resource_estimate.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -26,5 +28,21 @@ namespace splitsim {
 v1::Results run_scenario(const LoadedScenario& loaded, const PluginRegistry& registry, std::size_t threads,
                          const ResourceLimits& limits = {}, RunObserver* observer = nullptr,
                          const ProcessGroup* group = nullptr);
+
+// A run's results as it holds them: every field but the candidates, and the candidates, each written away
+// as soon as it was simulated (output/candidate_spool.hpp), so that memory stays flat in the grid's size.
+// Save and print them with the functions of output/ that take both.
+struct RunResults {
+  v1::Results results;  // no candidates
+  std::unique_ptr<CandidateSource> candidates;
+
+  // The whole message, every candidate read back (memory grows with the grid again).
+  v1::Results whole() const;
+};
+
+// As run_scenario, without reading the candidates back.
+RunResults run_scenario_spooled(const LoadedScenario& loaded, const PluginRegistry& registry,
+                                std::size_t threads, const ResourceLimits& limits = {},
+                                RunObserver* observer = nullptr, const ProcessGroup* group = nullptr);
 
 }  // namespace splitsim

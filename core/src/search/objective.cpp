@@ -239,47 +239,65 @@ std::string constraint_words(const KpiLimit& limit) {
   return words;
 }
 
-std::string infeasibility_message(const google::protobuf::RepeatedPtrField<v1::Candidate>& candidates,
-                                  const ResolvedScenario& scenario) {
-  // The closest candidate: the smallest total breach.
+std::string infeasibility_message(const CandidateSource& candidates, const ResolvedScenario& scenario) {
+  // One pass over the candidates, each read once (a large grid's are read back from where they are kept):
+  // the closest candidate (the smallest total breach), and per constraint the best figure any candidate
+  // reaches and whether some candidate keeps it.
   int closest = -1;
   double closest_excess = 0.0;
-  for (int i = 0; i < candidates.size(); ++i) {
-    const double excess = constraint_excess(candidates[i], scenario);
-    if (closest < 0 || excess < closest_excess) closest = i, closest_excess = excess;
-  }
-  std::string text = "no candidate split meets the constraints";
-  std::string binding;
-  for (const auto& limit : scenario.constraints) {
-    // The best figure any candidate reaches on this constraint, and whether some candidate keeps it.
+  std::string closest_breaks;
+  struct Binding {
     bool kept = false;
     int best = -1;
     double best_margin = 0.0;
-    for (int i = 0; i < candidates.size(); ++i) {
+    v1::ConstraintFigure figure;
+    std::uint32_t index = 0;  // the best candidate's
+  };
+  std::vector<Binding> bindings(scenario.constraints.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const v1::Candidate candidate = candidates.at(i);
+    const double excess = constraint_excess(candidate, scenario);
+    if (closest < 0 || excess < closest_excess) {
+      closest = static_cast<int>(i), closest_excess = excess;
+      closest_breaks = candidate.infeasible();
+    }
+    for (std::size_t l = 0; l < scenario.constraints.size(); ++l) {
+      const auto& limit = scenario.constraints[l];
+      auto& binding = bindings[l];
       double margin = -1e300;
       bool breaks = false;
-      for (const auto& b : breaches_of(candidates[i], limit)) {
+      for (const auto& b : breaches_of(candidate, limit)) {
         margin = std::max(margin, b.margin);
         breaks = breaks || !b.reason.empty();
       }
-      kept = kept || !breaks;
-      if (best < 0 || margin < best_margin) best = i, best_margin = margin;
+      binding.kept = binding.kept || !breaks;
+      if (binding.best < 0 || margin < binding.best_margin) {
+        binding.best = static_cast<int>(i), binding.best_margin = margin;
+        binding.figure = figure_of(candidate, limit);
+        binding.index = candidate.index();
+      }
     }
-    if (kept || best < 0) continue;
-    const auto figure = figure_of(candidates[best], limit);
-    binding +=
-        (binding.empty() ? "" : "; ") + std::string("constraints[") + std::to_string(limit.index) + "] (" +
-        constraint_words(limit) + ") binds: the best any candidate achieves is " +
+  }
+  std::string text = "no candidate split meets the constraints";
+  std::string binding_text;
+  for (std::size_t l = 0; l < scenario.constraints.size(); ++l) {
+    const auto& limit = scenario.constraints[l];
+    const auto& binding = bindings[l];
+    if (binding.kept || binding.best < 0) continue;
+    const auto& figure = binding.figure;
+    binding_text +=
+        (binding_text.empty() ? "" : "; ") + std::string("constraints[") + std::to_string(limit.index) +
+        "] (" + constraint_words(limit) + ") binds: the best any candidate achieves is " +
         (limit.probability ? "a share of " + format(figure.value()) + " (" + v1::Kpi_Name(limit.kpi) + " " +
                                  (limit.at_least ? "at least " : "at most ") + format(figure.steering()) +
                                  " in " + format(100.0 * *limit.probability) + "% of trials)"
                            : limited_words(limit) + " " + format(figure.value())) +
-        ", candidate #" + std::to_string(candidates[best].index());
+        ", candidate #" + std::to_string(binding.index);
   }
-  if (!binding.empty()) text += ": " + binding;
+  if (!binding_text.empty()) text += ": " + binding_text;
   if (closest >= 0) {
-    text += (binding.empty() ? "; the closest breaks " : "; the closest candidate breaks ") +
-            candidates[closest].infeasible();
+    text +=
+        (binding_text.empty() ? "; the closest breaks " : "; the closest candidate breaks ") + closest_breaks;
   }
   return text;
 }

@@ -7,6 +7,7 @@
 
 #include "results.pb.h"
 #include "scenario/resolved_scenario.hpp"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -35,8 +36,7 @@ std::string constraint_violation(const v1::Candidate& candidate, const ResolvedS
 
 // Why no candidate can be recommended when none meets the constraints: the binding constraint (one no
 // candidate keeps, else those the closest candidate breaks) with the best value any candidate achieves.
-std::string infeasibility_message(const google::protobuf::RepeatedPtrField<v1::Candidate>& candidates,
-                                  const ResolvedScenario& scenario);
+std::string infeasibility_message(const CandidateSource& candidates, const ResolvedScenario& scenario);
 
 // How far a candidate is from meeting the constraints, relative to each limit (0 when it meets them all):
 // lets a search move towards feasibility.

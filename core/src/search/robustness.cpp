@@ -10,7 +10,7 @@ namespace {
 
 constexpr double kShareWorthAWarning = 0.1;  // of the money spent
 
-std::string flat_optimum(const v1::Results& results) {
+std::string flat_optimum(const v1::Results& results, const CandidateSource& candidates) {
   const auto& rec = results.recommendation();
   if (rec.runner_ups_size() == 0) return "";
   const auto& runner_up = rec.runner_ups(0);
@@ -27,9 +27,10 @@ std::string flat_optimum(const v1::Results& results) {
     const double noise = 0.5 * (runner_up.ci_high() - runner_up.ci_low());
     const double best = rec.objective_value();
     int within = 0;
-    for (const auto& c : results.candidates()) {
-      if (c.index() == rec.candidate_index() || !c.infeasible().empty()) continue;
-      within += std::abs(c.objective_value() - best) <= noise ? 1 : 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const RankKey key = candidates.key(i);
+      if (i == rec.candidate_index() || !key.feasible) continue;
+      within += std::abs(key.objective_value - best) <= noise ? 1 : 0;
     }
     // None within it means the runner-up scored worse on the search's trials than on new ones: the count
     // would contradict the sentence before it, so it is left out.
@@ -49,11 +50,12 @@ bool all_defaults(const ResolvedChannel& channel) {
 
 }  // namespace
 
-std::vector<std::string> robustness_warnings(const v1::Results& results, const ResolvedScenario& scenario) {
+std::vector<std::string> robustness_warnings(const v1::Results& results, const CandidateSource& candidates,
+                                             const ResolvedScenario& scenario) {
   std::vector<std::string> warnings;
   if (!results.has_recommendation()) return warnings;
-  if (auto flat = flat_optimum(results); !flat.empty()) warnings.push_back(std::move(flat));
-  const auto& best = results.candidates(static_cast<int>(results.recommendation().candidate_index()));
+  if (auto flat = flat_optimum(results, candidates); !flat.empty()) warnings.push_back(std::move(flat));
+  const auto best = candidates.at(results.recommendation().candidate_index());
   const auto& allocation = best.allocation();
   const double spent = allocation.paid_budget() + allocation.organic_budget();
   for (int c = 0; c < allocation.channels_size() && c < static_cast<int>(scenario.channels.size()); ++c) {

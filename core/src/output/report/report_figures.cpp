@@ -18,9 +18,14 @@ PlanFigures plan_of(const v1::Allocation& allocation, const std::string& label, 
 }  // namespace
 
 ReportFigures report_figures(const v1::Results& results, const std::string& file) {
+  return report_figures(results, CandidateMessages(results.candidates(), {}), file);
+}
+
+ReportFigures report_figures(const v1::Results& results, const CandidateSource& candidates,
+                             const std::string& file) {
   const auto& recommendation = results.recommendation();
-  const int best = static_cast<int>(recommendation.candidate_index());
-  if (!results.has_recommendation() || best >= results.candidates_size()) {
+  const std::size_t best = recommendation.candidate_index();
+  if (!results.has_recommendation() || best >= candidates.size()) {
     throw InputError(file, "the results hold no recommendation: there is nothing to report");
   }
   const auto& scenario = results.metadata().scenario();
@@ -33,11 +38,12 @@ ReportFigures report_figures(const v1::Results& results, const std::string& file
   f.objective_statistic = v1::Statistic_Name(recommendation.objective().statistic());
   f.objective_value = recommendation.objective_value();
   if (recommendation.objective().has_target()) f.target = recommendation.objective().target();
-  const auto& candidate = results.candidates(best);
+  const auto candidate = candidates.at(best);
   for (const auto& kpi : candidate.kpis()) {
     if (kpi.kpi() == recommendation.objective().kpi()) f.objective_summary = kpi;
   }
   f.recommended = plan_of(candidate.allocation(), "Recommended", f.period_days);
+  f.recommended_allocation = candidate.allocation();
   if (recommendation.has_baseline()) {
     const auto& baseline = recommendation.baseline();
     PlanFigures current = plan_of(baseline.allocation(), "Current plan", f.period_days);
@@ -49,9 +55,9 @@ ReportFigures report_figures(const v1::Results& results, const std::string& file
     }
     f.reference = std::move(current);
   } else if (recommendation.runner_ups_size() > 0) {
-    const auto index = static_cast<int>(recommendation.runner_ups(0).candidate_index());
-    if (index < results.candidates_size()) {
-      f.reference = plan_of(results.candidates(index).allocation(), "Runner-up", f.period_days);
+    const std::size_t index = recommendation.runner_ups(0).candidate_index();
+    if (index < candidates.size()) {
+      f.reference = plan_of(candidates.at(index).allocation(), "Runner-up", f.period_days);
     }
   }
   return f;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
@@ -34,11 +35,15 @@ struct ReportFigures {
   std::optional<double> target;
   v1::KpiSummary objective_summary;  // the recommendation's objective KPI
   PlanFigures recommended;
+  v1::Allocation recommended_allocation;  // as the results give it, for the plan period by period
   std::optional<PlanFigures> reference;
 };
 
 // The figures of `results`; throws InputError naming `file` when they hold no recommendation.
 ReportFigures report_figures(const v1::Results& results, const std::string& file);
+// The same for `results` with `candidates` as its candidates; only the two plans drawn are read.
+ReportFigures report_figures(const v1::Results& results, const CandidateSource& candidates,
+                             const std::string& file);
 
 // The headline figures as JSON, embedded in the page for whoever reads it by program (and the tests).
 std::string figures_json(const ReportFigures& figures);

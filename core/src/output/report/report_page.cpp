@@ -211,8 +211,7 @@ void period_series_charts(HtmlPage& page, const v1::Results& results, const std:
 
 // The plan period by period, and a table of the same figures: the chart's colours are not needed to read it.
 void weekly_section(HtmlPage& page, const v1::Results& results, const ReportFigures& f) {
-  const auto& allocation =
-      results.candidates(static_cast<int>(results.recommendation().candidate_index())).allocation();
+  const auto& allocation = f.recommended_allocation;
   const std::string period =
       f.period_days == 7.0 ? "week" : "period of " + number_text(f.period_days) + " days";
   const auto spec = weekly_plan_spec(allocation, period, f.currency);
@@ -400,7 +399,12 @@ void metadata_section(HtmlPage& page, const v1::Results& results) {
 }  // namespace
 
 std::string render_report(const v1::Results& results, const std::string& file) {
-  const ReportFigures f = report_figures(results, file);
+  return render_report(results, CandidateMessages(results.candidates(), {}), file);
+}
+
+std::string render_report(const v1::Results& results, const CandidateSource& candidates,
+                          const std::string& file) {
+  const ReportFigures f = report_figures(results, candidates, file);
   const auto& recommendation = results.recommendation();
   HtmlPage page;
   page.html("<h1>" + html_escape(f.scenario_name) + "</h1>\n");

@@ -6,10 +6,14 @@
 #include <string>
 
 #include "results.pb.h"
+#include "search/candidate_source.hpp"
 
 namespace splitsim {
 
 // The page; `file` names the results in messages. Throws InputError when they hold no recommendation.
 std::string render_report(const v1::Results& results, const std::string& file);
+// The same for `results` with `candidates` as its candidates; only the plans drawn are read.
+std::string render_report(const v1::Results& results, const CandidateSource& candidates,
+                          const std::string& file);
 
 }  // namespace splitsim
