@@ -141,7 +141,8 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
 
 }  // namespace
 
-int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                  const BatchRanks* ranks) {
   std::vector<std::string> paths, plugin_dirs;
   std::string output_dir;
   std::size_t jobs = 0;
@@ -198,6 +199,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   batch.overrides = overrides_from(*vm);
   batch.limits = limits;
   batch.executable = boost::dll::program_location();
+  batch.ranks = ranks;
   if (vm->count("shard"))
     std::tie(batch.shard_index, batch.shard_count) = parse_shard((*vm)["shard"].as<std::string>());
   for (const auto& dir : plugin_dirs) {
@@ -229,7 +231,8 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   StopSignals signals;
   const auto manifest = run_batch(batch, stop_requested, progress);
   if (terminal) err << "\n";
-  if (vm->count("report")) write_batch_reports(manifest, output_dir, err);
+  // Over ranks every rank returns rank 0's manifest; rank 0 alone writes the reports, as it wrote it.
+  if (vm->count("report") && (!ranks || ranks->rank() == 0)) write_batch_reports(manifest, output_dir, err);
 
   std::map<v1::RunStatus, int> counts;
   int mine = 0;
