@@ -1,9 +1,12 @@
 // `mpirun -n K splitsim-mpi batch`: scenarios handed out to the ranks as they ask give the manifest and the
 // results folder of a plain batch, failures included, for K = 1, 2, 3. A rank killed mid-batch ends the job
 // with mpirun's message, loses nothing already written, and --resume, with or without MPI, completes it.
+// Ctrl-C stops every rank, and rank 0 alone says so.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
+#include <csignal>
 #include <set>
 
 #include "batch.pb.h"
@@ -160,6 +163,31 @@ TEST(MpiBatch, ABatchThatCannotStartOnRankZeroEndsEveryRankAsAPlainBatchEnds) {
   const auto r = mpirun(2, args);
   EXPECT_EQ(r.exit_code, plain.exit_code) << r.err;
   EXPECT_NE(r.err.find(plain.err), std::string::npos) << "rank 0 says why, as splitsim does: " << r.err;
+}
+
+TEST(MpiBatch, CtrlCStopsEveryRankAndRankZeroAloneSaysSoAndHowToResume) {
+  const auto in = testing::temp_dir();
+  for (int seed = 1; seed <= 6; ++seed)
+    write_file(in, "s" + std::to_string(seed) + ".textproto", testing::good_scenario(seed, 600));
+  const auto work = testing::temp_dir();
+  const auto out = work / "out";
+  const auto err = work / "err";
+  const pid_t pid =
+      testing::spawn_mpirun(2, {"batch", in.string(), "-o", out.string(), "--threads", "1"}, err);
+  testing::wait_for_first_result(out, pid);
+  ASSERT_EQ(::kill(pid, SIGINT), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const auto said = testing::slurp(err);
+  const auto first = said.find("stopping:");
+  ASSERT_NE(first, std::string::npos) << said;
+  EXPECT_EQ(said.find("stopping:", first + 1), std::string::npos) << "said once, by rank 0: " << said;
+  EXPECT_NE(said.find("Resume with the same command plus --resume"), std::string::npos) << said;
+  const auto m = testing::read_manifest(out);
+  EXPECT_TRUE(m.interrupted());
+  EXPECT_GE(testing::count_ok(out), 1);
+  EXPECT_LT(testing::count_ok(out), 6);
 }
 
 }  // namespace

@@ -36,6 +36,8 @@ constexpr double kDefaultIsolatedTimeoutSeconds = 3600.0;
 std::atomic<bool> stop_requested{false};
 volatile std::sig_atomic_t signal_received = 0;
 volatile std::sig_atomic_t in_process = 0;
+// Under mpirun every rank gets the signal; rank 0 alone says what happens, as it alone prints.
+volatile std::sig_atomic_t announce_stop = 1;
 
 // Only async-signal-safe calls here (write, _exit).
 void say(const char* text) {
@@ -48,11 +50,12 @@ extern "C" void on_stop_signal(int signal) {
   if (stop_requested.load()) {
     // A second stop: end now. The manifest on disk is whole (it is replaced atomically after every
     // scenario), running scenarios stay NOT_RUN, and isolated children die with their parent.
-    say("\nstopped at once: resume with the same command plus --resume\n");
+    if (announce_stop) say("\nstopped at once: resume with the same command plus --resume\n");
     ::_exit(128 + signal);
   }
   signal_received = signal;
   stop_requested.store(true);
+  if (!announce_stop) return;
   say(in_process
           ? "\nstopping: waiting for the running scenarios to end (a plugin that never returns cannot be "
             "stopped in process: press Ctrl-C again to stop at once, and use --isolate)\n"
@@ -228,6 +231,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   };
 
   in_process = batch.isolate ? 0 : 1;
+  announce_stop = !ranks || ranks->rank() == 0 ? 1 : 0;
   StopSignals signals;
   const auto manifest = run_batch(batch, stop_requested, progress);
   if (terminal) err << "\n";
