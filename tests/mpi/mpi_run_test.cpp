@@ -4,46 +4,15 @@
 // with rank 0's message and exit code 2, and writes nothing.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-
+#include "mpirun_support.hpp"
 #include "output/results_io.hpp"
-#include "test_support.hpp"
 
 namespace splitsim {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string quote(const std::string& text) {
-  std::string q = "'";
-  for (const char c : text) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// `mpirun -n ranks splitsim-mpi ARGS`, as root and with more ranks than cores (these machines': tests only).
-testing::CommandResult mpirun(int ranks, const std::vector<std::string>& args) {
-  const auto dir = testing::temp_dir();
-  std::string command = "env -u SPLITSIM_PLUGIN_PATH timeout -s KILL 300 " + quote(SPLITSIM_MPIRUN) +
-                        " --allow-run-as-root --oversubscribe -n " + std::to_string(ranks) + " " +
-                        quote(SPLITSIM_MPI_BINARY);
-  for (const auto& arg : args) command += " " + quote(arg);
-  command += " > " + quote((dir / "out").string()) + " 2> " + quote((dir / "err").string()) + " < /dev/null";
-  const int status = std::system(command.c_str());
-  testing::CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(dir / "out");
-  result.err = slurp(dir / "err");
-  return result;
-}
+using testing::mpirun;
 
 std::string comparable(const fs::path& file) {
   auto results = load_results(file);
@@ -112,10 +81,14 @@ TEST(MpiRun, BadInputEndsEveryRankWithExitCodeTwoAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-TEST(MpiRun, OnlyRunIsSpreadOverRanks) {
+TEST(MpiRun, OnlyRunAndBatchAreSpreadOverRanks) {
   const auto r = mpirun(2, {"validate", example("small_business.textproto")});
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_NE(r.err.find("only `run` is spread over ranks"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("only `run` and `batch` are spread over ranks"), std::string::npos) << r.err;
+  // A merge copies files once: K ranks would race on one folder.
+  const auto merge = mpirun(2, {"batch", "merge", "a", "b", "-o", (testing::temp_dir() / "m").string()});
+  EXPECT_EQ(merge.exit_code, 2) << merge.err;
+  EXPECT_NE(merge.err.find("run `batch merge` with splitsim"), std::string::npos) << merge.err;
 }
 
 }  // namespace

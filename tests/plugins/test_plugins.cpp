@@ -5,10 +5,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <splitsim/splitsim.hpp>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace {
@@ -52,6 +54,11 @@ class TestPlatform final : public splitsim::Platform {
     std::raise(SIGSEGV);  // what a wild pointer does: only an isolated run survives it
 #elif TEST_KIND == 6
     for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));  // a model that never returns
+#elif TEST_KIND == 101
+    // Kills its whole process once, as a machine lost mid-batch would: the first process to rename the
+    // file named by SPLITSIM_TEST_KILL_MARK dies; without it, or once renamed, it is test_good.
+    if (const char* mark = std::getenv("SPLITSIM_TEST_KILL_MARK"))
+      if (std::rename(mark, (std::string(mark) + ".used").c_str()) == 0) std::raise(SIGKILL);
 #endif
     for (std::size_t i = 0; i < block.trials; ++i) {
       const double audience = block.param(0, i);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/batch_ranks.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "run/scenario_run.hpp"
 
@@ -40,7 +41,8 @@ int command_show(const std::vector<std::string>& args, std::ostream& out);
 int command_report(const std::vector<std::string>& args, std::ostream& out);
 int command_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                 const ProcessGroup* group = nullptr);
-int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                  const BatchRanks* ranks = nullptr);
 int command_batch_merge(const std::vector<std::string>& args, std::ostream& out);
 int command_job(const std::vector<std::string>& args, std::ostream& out);
 

@@ -36,6 +36,8 @@ constexpr double kDefaultIsolatedTimeoutSeconds = 3600.0;
 std::atomic<bool> stop_requested{false};
 volatile std::sig_atomic_t signal_received = 0;
 volatile std::sig_atomic_t in_process = 0;
+// Under mpirun every rank gets the signal; rank 0 alone says what happens, as it alone prints.
+volatile std::sig_atomic_t announce_stop = 1;
 
 // Only async-signal-safe calls here (write, _exit).
 void say(const char* text) {
@@ -48,11 +50,12 @@ extern "C" void on_stop_signal(int signal) {
   if (stop_requested.load()) {
     // A second stop: end now. The manifest on disk is whole (it is replaced atomically after every
     // scenario), running scenarios stay NOT_RUN, and isolated children die with their parent.
-    say("\nstopped at once: resume with the same command plus --resume\n");
+    if (announce_stop) say("\nstopped at once: resume with the same command plus --resume\n");
     ::_exit(128 + signal);
   }
   signal_received = signal;
   stop_requested.store(true);
+  if (!announce_stop) return;
   say(in_process
           ? "\nstopping: waiting for the running scenarios to end (a plugin that never returns cannot be "
             "stopped in process: press Ctrl-C again to stop at once, and use --isolate)\n"
@@ -141,7 +144,8 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
 
 }  // namespace
 
-int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int command_batch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                  const BatchRanks* ranks) {
   std::vector<std::string> paths, plugin_dirs;
   std::string output_dir;
   std::size_t jobs = 0;
@@ -198,6 +202,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   batch.overrides = overrides_from(*vm);
   batch.limits = limits;
   batch.executable = boost::dll::program_location();
+  batch.ranks = ranks;
   if (vm->count("shard"))
     std::tie(batch.shard_index, batch.shard_count) = parse_shard((*vm)["shard"].as<std::string>());
   for (const auto& dir : plugin_dirs) {
@@ -226,10 +231,12 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   };
 
   in_process = batch.isolate ? 0 : 1;
+  announce_stop = !ranks || ranks->rank() == 0 ? 1 : 0;
   StopSignals signals;
   const auto manifest = run_batch(batch, stop_requested, progress);
   if (terminal) err << "\n";
-  if (vm->count("report")) write_batch_reports(manifest, output_dir, err);
+  // Over ranks every rank returns rank 0's manifest; rank 0 alone writes the reports, as it wrote it.
+  if (vm->count("report") && (!ranks || ranks->rank() == 0)) write_batch_reports(manifest, output_dir, err);
 
   std::map<v1::RunStatus, int> counts;
   int mine = 0;

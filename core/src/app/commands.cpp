@@ -27,7 +27,7 @@ constexpr const char* kOverview =
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            const ProcessGroup* group) {
+            const ProcessGroup* group, const BatchRanks* batch_ranks) {
   try {
     if (args.empty()) {
       err << kOverview;
@@ -44,19 +44,20 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       return kExitOk;
     }
     if (command == "run") return cli::command_run(rest, out, err, group);
-    // Only `run` spreads over ranks: anything else would do its work (and write its files) K times.
+    const bool merge = command == "batch" && !rest.empty() && rest.front() == "merge";
+    if (command == "batch" && !merge && batch_ranks) return cli::command_batch(rest, out, err, batch_ranks);
+    // Only `run` and `batch` spread over ranks: anything else would do its work (and write its files) K
+    // times.
     if (group && group->size() > 1)
-      throw UsageError(
-          "under mpirun only `run` is spread over ranks; run `" + escape_unprintable(command) +
-          "` with splitsim (for a batch over many machines: batch --shard I/N, docs/cluster.md)");
+      throw UsageError("under mpirun only `run` and `batch` are spread over ranks; run `" +
+                       escape_unprintable(command) + (merge ? " merge" : "") + "` with splitsim");
     if (command == "validate") return cli::command_validate(rest, out);
     if (command == "calibrate") return cli::command_calibrate(rest, out, err);
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
     if (command == "report") return cli::command_report(rest, out);
     // `batch merge` joins the folders of a sharded batch; a folder of scenarios named merge is ./merge.
-    if (command == "batch" && !rest.empty() && rest.front() == "merge")
-      return cli::command_batch_merge({rest.begin() + 1, rest.end()}, out);
+    if (merge) return cli::command_batch_merge({rest.begin() + 1, rest.end()}, out);
     if (command == "batch") return cli::command_batch(rest, out, err);
     if (command == "job") return cli::command_job(rest, out);
     throw UsageError("unknown command '" + escape_unprintable(command) + "'\n\n" + kOverview);

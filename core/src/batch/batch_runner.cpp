@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "base/clock.hpp"
@@ -58,12 +62,18 @@ class Scheduler {
   }
 
   v1::BatchManifest run() {
-    fs::create_directories(options_.output_dir);
-    const FolderLock folder_lock(options_.output_dir);
-    remove_leftovers();
-    write_manifest_files(options_.output_dir, manifest_);
-    const std::size_t jobs =
-        std::clamp<std::size_t>(options_.jobs, 1, std::max<std::size_t>(1, mine_.size()));
+    if (ranks() && ranks()->rank() != 0) return run_as_helper();
+    try {
+      fs::create_directories(options_.output_dir);
+      folder_lock_.emplace(options_.output_dir);
+      remove_leftovers();
+      write_manifest_files(options_.output_dir, manifest_);
+    } catch (...) {
+      if (ranks()) ranks()->agree_to_start(false);  // the other ranks end too, rather than wait for work
+      throw;
+    }
+    if (ranks()) ranks()->agree_to_start(true);
+    const std::size_t jobs = job_count();
     std::vector<std::thread> workers;
     for (std::size_t w = 0; w < jobs; ++w) {
       workers.emplace_back([&] {
@@ -72,38 +82,177 @@ class Scheduler {
       });
     }
     // This thread watches for a stop while the workers run: the one place that turns the flag (set by a
-    // signal handler, which may do nothing else) into cancelled jobs.
-    while (finished_workers_.load() < jobs) {
-      if (stop_.load()) cancel_running();
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // signal handler, which may do nothing else) into cancelled jobs. Over ranks it also answers the other
+    // ranks, until each has been told there is nothing left and has sent every entry it owes.
+    std::vector<Helper> helpers(ranks() ? ranks()->size() : 1);
+    auto helpers_done = [&] {
+      return std::all_of(helpers.begin() + 1, helpers.end(),
+                         [](const Helper& h) { return h.told_no_more && h.owed == 0; });
+    };
+    while (finished_workers_.load() < jobs || !helpers_done()) {
+      if (stopping()) cancel_running();
+      if (ranks()) {
+        if (!serve(helpers)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
     }
     for (auto& worker : workers) worker.join();
-    std::lock_guard lock(mutex_);
-    manifest_.set_interrupted(stop_.load());
-    manifest_.set_finished_at(utc_now());
-    write_manifest_files(options_.output_dir, manifest_);
-    return manifest_;
+    {
+      std::lock_guard lock(mutex_);
+      manifest_.set_interrupted(stopping());
+      manifest_.set_finished_at(utc_now());
+      write_manifest_files(options_.output_dir, manifest_);
+    }
+    return ranks() ? ranks()->share_manifest(manifest_) : manifest_;
   }
 
  private:
-  void work() {
-    for (;;) {
-      if (stop_.load() || (options_.fail_fast && failed_.load())) return;
-      const std::size_t next = next_.fetch_add(1);
-      if (next >= mine_.size()) return;
-      const std::size_t index = mine_[next];
-      const auto started = Clock::now();
-      v1::ScenarioRun run = run_one(index);
-      if (run.status() == v1::NOT_RUN) continue;  // stopped: its entry stays as it was
-      run.set_scenario_file(options_.scenarios[index].string());
-      run.set_wall_seconds(std::chrono::duration<double>(Clock::now() - started).count());
-      if (run.status() != v1::OK) failed_.store(true);
-      std::lock_guard lock(mutex_);
-      *manifest_.mutable_runs(static_cast<int>(index)) = run;
-      ++done_;
-      write_manifest_files(options_.output_dir, manifest_);
-      if (progress_) progress_(run, done_, mine_.size());
+  // What rank 0 knows of another rank: whether it was told there are no scenarios left, and how many
+  // scenarios it was given whose entries have not come back yet.
+  struct Helper {
+    bool told_no_more = false;
+    std::size_t owed = 0;
+  };
+
+  const BatchRanks* ranks() const { return options_.ranks; }
+
+  std::size_t job_count() const {
+    return std::clamp<std::size_t>(options_.jobs, 1, std::max<std::size_t>(1, mine_.size()));
+  }
+
+  // Stopped by a signal here, or by another rank that was (it sent a NOT_RUN entry).
+  bool stopping() const { return stop_.load() || stopped_elsewhere_.load(); }
+
+  // The next scenario for a worker of any rank, in manifest order; none once stopping or all are given.
+  std::optional<std::size_t> take_next() {
+    if (stopping() || (options_.fail_fast && failed_.load())) return std::nullopt;
+    const std::size_t next = next_.fetch_add(1);
+    if (next >= mine_.size()) return std::nullopt;
+    return mine_[next];
+  }
+
+  // Rank 0: handles the messages that have come; false when there were none.
+  bool serve(std::vector<Helper>& helpers) {
+    bool any = false;
+    while (auto message = ranks()->receive()) {
+      any = true;
+      Helper& helper = helpers.at(message->from);
+      if (message->asks) {
+        const auto index = take_next();
+        if (index) {
+          ++helper.owed;
+        } else {
+          helper.told_no_more = true;
+        }
+        ranks()->answer(message->from, index);
+      } else {
+        if (helper.owed > 0) --helper.owed;
+        if (message->index >= options_.scenarios.size()) continue;  // not one of ours: nothing to record
+        if (message->run.status() == v1::NOT_RUN) {
+          stopped_elsewhere_.store(true);
+        } else {
+          record(message->index, message->run);
+        }
+      }
     }
+    return any;
+  }
+
+  // A rank other than 0: runs the scenarios rank 0 hands out and sends back their entries; rank 0 writes
+  // the manifest. Workers take what this thread got from rank 0, and leave their entries for it to send.
+  v1::BatchManifest run_as_helper() {
+    if (!ranks()->agree_to_start(false)) throw std::runtime_error("the batch did not start on rank 0");
+    const std::size_t jobs = job_count();
+    std::vector<std::thread> workers;
+    for (std::size_t w = 0; w < jobs; ++w) {
+      workers.emplace_back([&] {
+        help();
+        ++finished_workers_;
+      });
+    }
+    for (;;) {
+      if (stop_.load()) cancel_running();
+      std::vector<std::pair<std::size_t, v1::ScenarioRun>> finished;
+      bool ask = false;
+      {
+        std::lock_guard lock(handed_mutex_);
+        finished.swap(finished_);
+        // Stopped, it still asks until told there is nothing left, so that rank 0 knows it has ended.
+        ask = !no_more_ && (waiting_ > handed_.size() || stop_.load());
+      }
+      // Entries go before the next request: rank 0 records them before it answers.
+      for (const auto& [index, run] : finished) ranks()->send_finished(index, run);
+      if (ask) {
+        const auto index = ranks()->ask_for_scenario();
+        std::lock_guard lock(handed_mutex_);
+        if (!index) {
+          no_more_ = true;
+        } else if (stop_.load()) {
+          finished_.emplace_back(*index, not_run());
+        } else {
+          handed_.push_back(*index);
+        }
+        handed_changed_.notify_all();
+        continue;
+      }
+      if (finished.empty()) {
+        std::lock_guard lock(handed_mutex_);
+        if (no_more_ && finished_workers_.load() == jobs && finished_.empty()) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    for (auto& worker : workers) worker.join();
+    return ranks()->share_manifest(manifest_);
+  }
+
+  // A helper rank's worker: one scenario after another as rank 0 hands them out.
+  void help() {
+    for (;;) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(handed_mutex_);
+        ++waiting_;
+        // Waits in slices: a stop comes from a signal handler, which cannot notify.
+        while (handed_.empty() && !no_more_ && !stop_.load())
+          handed_changed_.wait_for(lock, std::chrono::milliseconds(20));
+        --waiting_;
+        if (handed_.empty()) return;
+        index = handed_.front();
+        handed_.pop_front();
+      }
+      v1::ScenarioRun run = run_timed(index);
+      std::lock_guard lock(handed_mutex_);
+      finished_.emplace_back(index, std::move(run));
+    }
+  }
+
+  void work() {
+    while (const auto index = take_next()) {
+      const v1::ScenarioRun run = run_timed(*index);
+      if (run.status() == v1::NOT_RUN) continue;  // stopped: its entry stays as it was
+      record(*index, run);
+    }
+  }
+
+  // Scenario `index` run, with its file and duration; NOT_RUN as it is when it was stopped.
+  v1::ScenarioRun run_timed(std::size_t index) {
+    const auto started = Clock::now();
+    v1::ScenarioRun run = run_one(index);
+    if (run.status() == v1::NOT_RUN) return run;
+    run.set_scenario_file(options_.scenarios[index].string());
+    run.set_wall_seconds(std::chrono::duration<double>(Clock::now() - started).count());
+    return run;
+  }
+
+  // A finished scenario's entry into the manifest, rewritten at once (atomically).
+  void record(std::size_t index, const v1::ScenarioRun& run) {
+    if (run.status() != v1::OK) failed_.store(true);
+    std::lock_guard lock(mutex_);
+    *manifest_.mutable_runs(static_cast<int>(index)) = run;
+    ++done_;
+    write_manifest_files(options_.output_dir, manifest_);
+    if (progress_) progress_(run, done_, mine_.size());
   }
 
   v1::ScenarioRun run_one(std::size_t index) {
@@ -173,6 +322,7 @@ class Scheduler {
   tbb::task_arena arena_;    // in-process jobs share these threads
   PluginRegistry registry_;  // in-process jobs share one registry: plugins are loaded once
   JobEnvironment environment_;
+  std::optional<FolderLock> folder_lock_;  // rank 0's (or this process's), for the batch's lifetime
   v1::BatchManifest manifest_;
   std::mutex mutex_;  // the manifest and the progress count
   std::mutex running_mutex_;
@@ -181,7 +331,15 @@ class Scheduler {
   std::atomic<std::size_t> next_{0};
   std::atomic<std::size_t> finished_workers_{0};
   std::atomic<bool> failed_{false};
+  std::atomic<bool> stopped_elsewhere_{false};
   std::size_t done_ = 0;
+  // A helper rank's scenarios from rank 0, its workers waiting for one, and entries not yet sent.
+  std::mutex handed_mutex_;
+  std::condition_variable handed_changed_;
+  std::deque<std::size_t> handed_;
+  std::size_t waiting_ = 0;
+  bool no_more_ = false;
+  std::vector<std::pair<std::size_t, v1::ScenarioRun>> finished_;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "batch.pb.h"
+#include "batch/batch_ranks.hpp"
 #include "run/overrides.hpp"
 #include "run/resource_estimate.hpp"
 
@@ -32,6 +33,8 @@ struct BatchOptions {
   std::filesystem::path executable;  // the splitsim binary, for isolated runs
   // Shard `shard_index` of `shard_count`: only scenario k with k mod shard_count == shard_index runs here.
   std::size_t shard_index = 0, shard_count = 1;
+  // Under mpirun: the ranks the scenarios are handed out to, one at a time (null: this process alone).
+  const BatchRanks* ranks = nullptr;
 };
 
 // Whether scenario `index` of the whole batch belongs to this shard (always, without sharding).
@@ -46,7 +49,8 @@ using BatchProgress = std::function<void(const v1::ScenarioRun& run, std::size_t
 // Runs the batch. The manifest (binary, JSON and CSV) is rewritten atomically after every scenario, so a
 // batch killed at any moment leaves a consistent manifest and only complete results files. `stop` is polled:
 // once set, no scenario starts, running ones are cancelled (in-process) or killed (isolated), and their
-// entries stay NOT_RUN.
+// entries stay NOT_RUN. Over ranks, rank 0 alone writes the manifest, in the same order, and a rank that is
+// stopped stops the batch; every rank returns rank 0's manifest.
 v1::BatchManifest run_batch(const BatchOptions& options, const std::atomic<bool>& stop,
                             const BatchProgress& progress);
 

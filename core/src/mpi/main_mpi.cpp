@@ -1,14 +1,17 @@
-// splitsim-mpi: the command line under `mpirun -n K`, a run's grid candidates spread over the K ranks (each
-// with its oneTBB threads). Rank 0 prints and writes what `splitsim` would; the other ranks print nothing
-// unless they alone failed.
+// splitsim-mpi: the command line under `mpirun -n K`, a run's grid candidates or a batch's scenarios spread
+// over the K ranks (each with its oneTBB threads). Rank 0 prints and writes what `splitsim` would (a batch's
+// ranks also write the results of the scenarios they ran); the other ranks print nothing unless they alone
+// failed.
 #include <mpi.h>
 
 #include <chrono>
 #include <iostream>
 #include <sstream>
+#include <string>
 #include <thread>
 
 #include "app/commands.hpp"
+#include "mpi/mpi_batch_ranks.hpp"
 #include "mpi/mpi_process_group.hpp"
 
 namespace {
@@ -31,16 +34,21 @@ bool all_ranks_ended(bool failed) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // An isolated batch's child (`job`) is one process of one scenario, started by a rank: it must not join
+  // the MPI job its parent belongs to.
+  if (argc > 1 && std::string(argv[1]) == "job")
+    return splitsim::run_cli(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
   int provided = 0;
   // oneTBB's threads never call MPI: only the thread that runs the command does.
   MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   int code = 0;
   {
     const splitsim::MpiProcessGroup group;
+    const splitsim::MpiBatchRanks batch_ranks;
     std::ostringstream discarded, said;
     const bool first = group.rank() == 0;
     code = splitsim::run_cli(std::vector<std::string>(argv + 1, argv + argc), first ? std::cout : discarded,
-                             first ? std::cerr : said, &group);
+                             first ? std::cerr : said, &group, &batch_ranks);
     std::cout.flush();
     std::cerr.flush();
     if (group.size() > 1) {
