@@ -1,9 +1,12 @@
-// Engine throughput: channel-periods simulated per second with the bundled plugins, 1 and 2 threads.
+// Engine throughput: channel-periods simulated per second with the bundled plugins, 1 and 2 threads; and the
+// plugins alone on the same trials and plan, so that the engine's own share (output checks, KPIs,
+// statistics) is the ratio of BM_EngineSimulate/threads:1/block:128 to BM_PluginsAlone.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
 #include "engine/engine.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "scenario/allocation.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
 
@@ -57,6 +60,50 @@ BENCHMARK(BM_EngineSimulate)
     ->Args({1, 1024})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// What the engine asks of the plugins for one split, and nothing else: the same parameter tables, plan,
+// noise streams and blocks of 128 trials, into one reused buffer.
+void BM_PluginsAlone(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  const auto& scenario = world().scenario;
+  const Engine engine(scenario, TrialSet::kSearch);
+  const Allocation allocation = allocate(scenario, CandidateSplit{0.3, {0.6, 0.4}, {0.5, 0.5}});
+  constexpr std::size_t kBlock = 128;
+  const std::size_t periods = scenario.periods;
+  std::vector<double> outputs(static_cast<std::size_t>(kOutputCount) * kBlock * periods), audience(kBlock);
+  for (auto _ : state) {
+    for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
+      std::vector<double> spend(periods), posts(periods, allocation.channels[c].posts_per_period);
+      for (std::size_t t = 0; t < periods; ++t) spend[t] = allocation.paid_spend(c, t);
+      const auto& table = engine.parameters(c);
+      std::vector<const double*> params(table.size());
+      for (std::uint64_t first = 0; first < scenario.trials; first += kBlock) {
+        const std::size_t n = std::min<std::size_t>(kBlock, scenario.trials - first);
+        for (std::size_t p = 0; p < table.size(); ++p) params[p] = table[p].data() + first;
+        SimulationBlock block;
+        block.first_trial = first;
+        block.trials = n;
+        block.periods = periods;
+        block.period_days = scenario.period_days;
+        block.params = params.data();
+        block.plan = {spend.data(), posts.data(), scenario.channels[c].post_format()};
+        block.noise = RandomStream(trial_set_seed(scenario.seed, TrialSet::kSearch),
+                                   static_cast<std::uint32_t>(c), StreamId::kPeriodNoise);
+        OutputBuffers out;
+        out.trials = n;
+        out.periods = periods;
+        for (int o = 0; o < kOutputCount; ++o)
+          out.data[o] = outputs.data() + static_cast<std::size_t>(o) * n * periods;
+        out.audience = audience.data();
+        scenario.channels[c].plugin->platform->simulate(block, out);
+      }
+    }
+    benchmark::DoNotOptimize(outputs.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials * scenario.periods *
+                                                                         scenario.channels.size()));
+}
+BENCHMARK(BM_PluginsAlone)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ParameterDraws(benchmark::State& state) {
   const auto& scenario = world().scenario;

@@ -122,9 +122,12 @@ void FeedPlatform::simulate_lanes(const SimulationBlock& block, std::size_t firs
     for (std::size_t i = 0; i < n; ++i) cumulative_impressions[i] += paid[i] + organic[i];
     models::negative_binomial_reach(cumulative_impressions, audience, dispersion, reach_so_far, n);
     double* new_reach = scratch;
+    // Selects rather than std::fmax, which GCC calls out of line (it keeps fmax's NaN rules): the same values
+    // here, where nothing is NaN, and the loop stays vectorised.
     for (std::size_t i = 0; i < n; ++i) {
-      new_reach[i] = std::fmax(0.0, reach_so_far[i] - reached[i]);
-      reached[i] = std::fmax(reached[i], reach_so_far[i]);
+      const double gain = reach_so_far[i] - reached[i];
+      new_reach[i] = gain > 0.0 ? gain : 0.0;
+      reached[i] = reach_so_far[i] > reached[i] ? reach_so_far[i] : reached[i];
       fatigue[i] = models::average_frequency(cumulative_impressions[i], reached[i]);
     }
     models::fatigue_multiplier(fatigue, fatigue_decay, fatigue_floor, fatigue, n);
