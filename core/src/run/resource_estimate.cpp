@@ -22,8 +22,9 @@ constexpr double kCandidateBytes = 400.0;
 // channel (its shares).
 constexpr double kKeptCandidateBytes = 200.0;
 constexpr double kKeptChannelBytes = 16.0;
-// The process before any of the above: the binary, its libraries, the plugins, oneTBB's workers.
-constexpr double kProcessBytes = 12.0 * (1 << 20);
+// The process before any of the above: the binary, its libraries, the plugins, oneTBB's workers (measured:
+// every shape of ResourceEstimate's test peaked 0.5-1 MiB higher once the SDK's math came from libsleef).
+constexpr double kProcessBytes = 13.0 * (1 << 20);
 
 }  // namespace
 
