@@ -1,6 +1,7 @@
-// Engine throughput: channel-periods simulated per second with the bundled plugins, 1 and 2 threads; and the
-// plugins alone on the same trials and plan, so that the engine's own share (output checks, KPIs,
-// statistics) is the ratio of BM_EngineSimulate/threads:1/block:128 to BM_PluginsAlone.
+// Engine throughput: channel-periods simulated per second with the bundled plugins, 1 and 2 threads; a
+// split evaluated as a search or grid does it (simulated, then every KPI summarised); and the plugins alone
+// on the same trials and plan. The engine's own share (output checks, KPIs) is the ratio of
+// BM_EngineSimulate/threads:1/block:128 to BM_PluginsAlone; with the statistics, BM_EvaluateSplit's.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
@@ -9,6 +10,7 @@
 #include "scenario/allocation.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/split_evaluator.hpp"
 
 namespace {
 
@@ -60,6 +62,20 @@ BENCHMARK(BM_EngineSimulate)
     ->Args({1, 1024})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// One split as a search or grid evaluates it, one thread: simulated (into arrays reused from the last
+// split), every KPI of every scope summarised, and its candidate built.
+void BM_EvaluateSplit(benchmark::State& state) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+  const auto& scenario = world().scenario;
+  const Engine engine(scenario, TrialSet::kSearch);
+  const SplitEvaluator evaluator(engine);
+  const CandidateSplit split{0.3, {0.6, 0.4}, {0.5, 0.5}};
+  for (auto _ : state) benchmark::DoNotOptimize(evaluator.evaluate(split));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials * scenario.periods *
+                                                                         scenario.channels.size()));
+}
+BENCHMARK(BM_EvaluateSplit)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // What the engine asks of the plugins for one split, and nothing else: the same parameter tables, plan,
 // noise streams and blocks of 128 trials, into one reused buffer.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 #include "base/errors.hpp"
 #include "engine/engine.hpp"
@@ -193,6 +194,33 @@ TEST(TeamRoles, AShortfallIsWhatOnlyTheRolesAbleToDoTheWorkCannotWork) {
   team.roles.push_back({"social media manager", kAllActivities, 5.0});
   EXPECT_DOUBLE_EQ(team.shortfall(needs), 0.0);
   EXPECT_DOUBLE_EQ(team.use(needs).unmet, 0.0);
+}
+
+// The bound summed once per team gives, to the bit, the largest excess of each set of activities' needs
+// (added in activity order) over the hours of the roles that may do any of them, for any roles and needs.
+TEST(TeamRoles, SetCapacitiesGiveTheHallBoundOfEverySetToTheBit) {
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> hours(0.0, 40.0);
+  std::uniform_int_distribution<unsigned> activities(1, kAllActivities);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<TeamRole> roles(1 + round % 5);
+    for (auto& role : roles) role = {"r", activities(random), hours(random)};
+    ActivityHoursArray needs{};
+    for (auto& need : needs) need = round % 7 == 0 ? 0.0 : hours(random) * 1.7;
+    double expected = 0.0;
+    for (unsigned set = 1; set <= kAllActivities; ++set) {
+      double need = 0.0, capacity = 0.0;
+      for (int a = 0; a < kActivityCount; ++a)
+        if (set & (1u << a)) need += needs[static_cast<std::size_t>(a)];
+      for (const auto& role : roles)
+        if (role.activities & set) capacity += role.hours_per_period;
+      expected = std::max(expected, need - capacity);
+    }
+    ASSERT_EQ(SetCapacities(roles).shortfall(needs), expected) << "round " << round;
+    TeamPlan team;
+    team.roles = roles;
+    ASSERT_EQ(team.shortfall(needs), expected) << "round " << round;
+  }
 }
 
 TEST(TeamRoles, ResultsReportHoursByActivityAndTheShortfallByRole) {

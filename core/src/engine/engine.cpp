@@ -40,13 +40,13 @@ struct Schedule {
   std::vector<PostFormat> formats;                // [channel]
 };
 
+}  // namespace
+
 // One worker thread's reusable parts.
-struct Worker {
+struct EngineWorker {
   BlockRunner runner;
   KpiAccumulator accumulator;
 };
-
-}  // namespace
 
 Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t block_trials)
     : scenario_(scenario),
@@ -60,20 +60,27 @@ Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t bl
   }
 }
 
+Engine::~Engine() = default;
+
 TrialKpis Engine::simulate(const CandidateSplit& split, bool per_period) const {
+  TrialKpis kpis;
+  simulate_into(split, kpis, per_period);
+  return kpis;
+}
+
+void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period) const {
   const std::size_t channels = scenario_.channels.size();
   const Allocation allocation = allocate(scenario_, split);
   const Schedule schedule(scenario_, allocation);
-  TrialKpis kpis(channels, scenario_.trials);
+  // The accumulator writes every value of the KPI arrays (the totals from zero, block by block).
+  if (!kpis.shaped_for(channels, scenario_.trials)) kpis = TrialKpis(channels, scenario_.trials);
   if (per_period) {
     kpis.periods.assign(kPeriodFlowCount, std::vector<std::vector<double>>(
                                               scenario_.periods, std::vector<double>(scenario_.trials, 0.0)));
+  } else {
+    kpis.periods.clear();
   }
 
-  tbb::enumerable_thread_specific<Worker> workers([this] {
-    return Worker{BlockRunner(block_trials_, scenario_.periods, max_parameters_),
-                  KpiAccumulator(scenario_, block_trials_)};
-  });
   const std::size_t trials = static_cast<std::size_t>(scenario_.trials);
   const std::size_t block_count = (trials + block_trials_ - 1) / block_trials_;
   // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
@@ -81,7 +88,12 @@ TrialKpis Engine::simulate(const CandidateSplit& split, bool per_period) const {
   // allocate its per-trial KPIs) when splits are simulated in parallel: memory stays one split per worker.
   tbb::this_task_arena::isolate([&] {
     tbb::parallel_for(std::size_t{0}, block_count, [&](std::size_t block) {
-      Worker& worker = workers.local();
+      auto& slot = workers_.local();
+      if (!slot) {
+        slot.reset(new EngineWorker{BlockRunner(block_trials_, scenario_.periods, max_parameters_),
+                                    KpiAccumulator(scenario_, block_trials_)});
+      }
+      EngineWorker& worker = *slot;
       const std::uint64_t first = block * block_trials_;
       const std::size_t n = std::min(block_trials_, trials - first);
       worker.accumulator.begin(allocation, kpis, first, n);
@@ -94,7 +106,6 @@ TrialKpis Engine::simulate(const CandidateSplit& split, bool per_period) const {
     });
   });
   throw_if_cancelled();
-  return kpis;
 }
 
 }  // namespace splitsim

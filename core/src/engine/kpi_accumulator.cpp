@@ -42,11 +42,13 @@ constexpr v1::Kpi kAdditive[] = {
 // Output arrays of trial i summed over the horizon into the additive KPIs (organic and paid impressions
 // both count as impressions).
 void add_outputs(const OutputBuffers& out, std::size_t i, double* kpis) {
+  // Period by period across the outputs: each output's sum is one chain of additions in period order (its
+  // bits), and the chains of different outputs overlap instead of waiting on each other.
   double sums[kOutputCount] = {};
-  for (int o = 0; o < kOutputCount; ++o) {
-    const double* row = out.row(static_cast<Output>(o), i);
-    for (std::size_t t = 0; t < out.periods; ++t) sums[o] += row[t];
-  }
+  const double* rows[kOutputCount];
+  for (int o = 0; o < kOutputCount; ++o) rows[o] = out.row(static_cast<Output>(o), i);
+  for (std::size_t t = 0; t < out.periods; ++t)
+    for (int o = 0; o < kOutputCount; ++o) sums[o] += rows[o][t];
   auto sum = [&](Output o) { return sums[static_cast<int>(o)]; };
   kpis[kpi_index(v1::REACH)] = sum(Output::kReach);
   kpis[kpi_index(v1::IMPRESSIONS)] = sum(Output::kPaidImpressions) + sum(Output::kOrganicImpressions);
@@ -89,6 +91,7 @@ void add_period_flows(const OutputBuffers& out, std::size_t i,
 
 KpiAccumulator::KpiAccumulator(const ResolvedScenario& scenario, std::size_t block_trials)
     : scenario_(scenario),
+      team_capacities_(scenario.team.roles),
       community_hours_(block_trials * scenario.periods),
       max_audience_(block_trials),
       channel_reach_(scenario.channels.size()) {}
@@ -99,6 +102,8 @@ void KpiAccumulator::begin(const Allocation& allocation, TrialKpis& kpis, std::u
   kpis_ = &kpis;
   first_ = first;
   n_ = n;
+  // The totals are sums over channels, from zero: arrays reused from an earlier split hold its figures.
+  for (const v1::Kpi k : kAdditive) std::fill_n(kpis.totals[kpi_index(k)].begin() + first, n, 0.0);
   std::fill(community_hours_.begin(), community_hours_.begin() + n * scenario_.periods, 0.0);
 }
 
@@ -155,7 +160,7 @@ void KpiAccumulator::finish() {
       ActivityHoursArray needs = allocation_->hours_per_period;
       for (std::size_t t = 0; t < scenario_.periods; ++t) {
         needs[static_cast<int>(Activity::kCommunity)] = community[t];
-        shortfall += scenario_.team.shortfall(needs);
+        shortfall += team_capacities_.shortfall(needs);
       }
     }
     row[kpi_index(v1::TEAM_SHORTFALL_HOURS)] = shortfall;

@@ -34,6 +34,7 @@ class KpiAccumulator {
   TrialKpis* kpis_ = nullptr;
   std::uint64_t first_ = 0;
   std::size_t n_ = 0;
+  SetCapacities team_capacities_;        // the team's hours by set of activities, for the shortfall
   std::vector<double> community_hours_;  // block_trials * periods: community hours needed in each period
   std::vector<double> max_audience_;     // block_trials: largest channel audience, the default population
   std::vector<double> channel_reach_;    // channels: one trial's reach per channel, for the total

@@ -22,6 +22,12 @@ struct TrialKpis {
   // Only when asked (Engine::simulate's per_period): the period flows across channels, [flow][period][trial],
   // flows in kPeriodFlows' order. Empty otherwise: a search never pays for it.
   std::vector<std::vector<std::vector<double>>> periods;
+
+  // Whether these arrays already hold `trials` trials of `channel_count` channels: reused as they are.
+  bool shaped_for(std::size_t channel_count, std::uint64_t trials) const {
+    return totals.size() == static_cast<std::size_t>(kKpiCount) && channels.size() == channel_count &&
+           totals.front().size() == trials;
+  }
 };
 
 // The KPIs kept period by period when asked: flows that add up over channels and periods.

@@ -73,11 +73,24 @@ const char* activity_name(Activity a) {
   return "";
 }
 
-double TeamPlan::shortfall(const ActivityHoursArray& needs) const {
+SetCapacities::SetCapacities(const std::vector<TeamRole>& roles) {
+  for (unsigned set = 1; set <= kAllActivities; ++set) hours[set] = capacity_of(roles, set);
+}
+
+double SetCapacities::shortfall(const ActivityHoursArray& needs) const {
+  // Each set's need is a smaller set's plus its highest activity: the sum need_of() makes, in its order.
+  std::array<double, kAllActivities + 1> need{};
   double worst = 0.0;
-  for (unsigned set = 1; set <= kAllActivities; ++set)
-    worst = std::max(worst, need_of(needs, set) - capacity_of(roles, set));
+  for (unsigned set = 1; set <= kAllActivities; ++set) {
+    const unsigned highest = std::bit_floor(set);
+    need[set] = need[set ^ highest] + needs[static_cast<std::size_t>(std::countr_zero(highest))];
+    worst = std::max(worst, need[set] - hours[set]);
+  }
   return worst;
+}
+
+double TeamPlan::shortfall(const ActivityHoursArray& needs) const {
+  return SetCapacities(roles).shortfall(needs);
 }
 
 double TeamPlan::content_hours_available(const ActivityHoursArray& other) const {

@@ -40,6 +40,16 @@ struct TeamUse {
   double binding_load = 0.0;  // needed / capacity of the activities that bind (above 1: a shortfall)
 };
 
+// The hours of the roles that may do any activity of each set of activities (indexed by the set's bits),
+// summed once for the many trial-periods that share one team; shortfall() is TeamPlan::shortfall's bound
+// against them, to the same bits.
+struct SetCapacities {
+  explicit SetCapacities(const std::vector<TeamRole>& roles);
+  double shortfall(const ActivityHoursArray& needs) const;
+
+  std::array<double, kAllActivities + 1> hours{};
+};
+
 // A scenario's team resolved into the figures the plan and the engine need.
 struct TeamPlan {
   bool present = false;  // false: channels price posts with cost_per_post

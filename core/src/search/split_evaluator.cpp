@@ -15,7 +15,9 @@ namespace splitsim {
 v1::Candidate SplitEvaluator::evaluate(const CandidateSplit& split, SearchFigures* figures) const {
   const auto& scenario = engine_.scenario();
   const auto& objective = scenario.objective;
-  const auto kpis = engine_.simulate(split);
+  const auto lease = pool_.lease();
+  const TrialKpis& kpis = *lease;
+  engine_.simulate_into(split, *lease);
   auto candidate = make_candidate(scenario, split, summarize_trials(kpis, scenario), 0);
   if (figures) {
     figures->steering_value = candidate.objective_value();
@@ -54,8 +56,9 @@ std::vector<double> SplitEvaluator::objective_kpi_per_trial(const CandidateSplit
 }
 
 double SplitEvaluator::objective_kpi_mean(const CandidateSplit& split) const {
-  const auto kpis = engine_.simulate(split);
-  return summarize(kpis.totals[kpi_index(engine_.scenario().objective.kpi)]).mean;
+  const auto lease = pool_.lease();
+  engine_.simulate_into(split, *lease);
+  return summarize(lease->totals[kpi_index(engine_.scenario().objective.kpi)]).mean;
 }
 
 }  // namespace splitsim

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "engine/trial_kpis_pool.hpp"
 #include "results.pb.h"
 #include "scenario/split.hpp"
 
@@ -39,6 +40,7 @@ class SplitEvaluator {
 
  private:
   const Engine& engine_;
+  mutable TrialKpisPool pool_;  // each evaluation's per-trial KPIs, reused by the next
 };
 
 }  // namespace splitsim
