@@ -159,14 +159,15 @@ RunResults optimize_run(const ResolvedScenario& scenario, const v1::Objective& o
   std::vector<CandidateSplit> finalists;
   const auto best = distinct_best(outcome.evaluations, scenario, options.finalists);
   auto spool = std::make_unique<CandidateSpool>(best.size(), scenario.objective);
-  for (const auto* e : best) {
-    auto candidate = fresh.evaluate(e->split);
-    if (auto minimum = min_paid_violation(scenario, allocate(scenario, e->split)); !minimum.empty()) {
+  for (const auto* e : best) finalists.push_back(e->split);
+  auto judged = fresh.evaluate_all(finalists);  // in parallel: the search above was one split at a time
+  for (std::size_t i = 0; i < finalists.size(); ++i) {
+    auto& candidate = judged[i];
+    if (auto minimum = min_paid_violation(scenario, allocate(scenario, finalists[i])); !minimum.empty()) {
       candidate.set_infeasible(minimum);  // never recommended, however well it scores
     }
-    candidate.set_index(static_cast<std::uint32_t>(finalists.size()));
-    spool->store(finalists.size(), candidate);
-    finalists.push_back(e->split);
+    candidate.set_index(static_cast<std::uint32_t>(i));
+    spool->store(i, candidate);
   }
   auto results = build_results(scenario, objective_as_written, *spool);
   auto* recommendation = results.mutable_recommendation();
