@@ -116,6 +116,25 @@ TEST(DeterministicMath, PowerOfAPositiveBaseIsPowWithinTheModelsRange) {
   EXPECT_EQ(math::power_of_positive(1.0, 0.7), 1.0);
 }
 
+// The array form, in place or not, for every length around the vector widths: the scalar form's bits.
+TEST(DeterministicMath, PowerOfPositiveOverAnArrayIsTheScalarFormBitForBit) {
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> base(1e-6, 1e6), exponent(-3.0, 3.0);
+  for (std::size_t n = 0; n <= 70; ++n) {
+    std::vector<double> x(n), y(n), power(n);
+    for (std::size_t i = 0; i < n; ++i) x[i] = base(random), y[i] = exponent(random);
+    if (n > 3) x[1] = 1.0, y[2] = 0.0;
+    math::power_of_positive(x.data(), y.data(), power.data(), n);
+    std::vector<double> in_place = x;
+    math::power_of_positive(in_place.data(), y.data(), in_place.data(), n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto expected = std::bit_cast<std::uint64_t>(math::power_of_positive(x[i], y[i]));
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(power[i]), expected) << "n " << n << " i " << i;
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(in_place[i]), expected) << "n " << n << " i " << i;
+    }
+  }
+}
+
 TEST(PhiloxLanes, GiveRandom123sWordsForEveryCountAndAcrossTheWrap) {
   r123::Philox4x32 philox;
   for (std::uint32_t first : {0u, 12345u, 0xFFFFFFF0u}) {

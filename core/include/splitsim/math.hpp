@@ -112,5 +112,11 @@ SPLITSIM_MATH_FUNCTION(coarse_cos, cos, u35)
 // (a spend ratio or a posting ratio to an elasticity below 1) keep |y log x| small, where the result is
 // within a few ulp. Non-positive x gives what exp(y log x) gives (NaN or 0): callers guard their domain.
 inline double power_of_positive(double x, double y) { return exp(y * log(x)); }
+// The same for n pairs: power[i] is, bit for bit, power_of_positive(x[i], y[i]). `power` may alias `x`.
+inline void power_of_positive(const double* x, const double* y, double* power, std::size_t n) {
+  log(x, power, n);
+  for (std::size_t i = 0; i < n; ++i) power[i] *= y[i];
+  exp(power, power, n);
+}
 
 }  // namespace splitsim::math

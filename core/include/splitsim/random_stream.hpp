@@ -117,8 +117,8 @@ class RandomStream {
  private:
   using Philox = r123::Philox4x32;
   static constexpr double kTwoPi = 6.283185307179586;
-  static constexpr std::size_t kLanes =
-      64;  // trials per step of the block forms: their scratch is on the stack
+  // Trials per step of the block forms: their scratch is on the stack.
+  static constexpr std::size_t kLanes = 64;
 
   Philox::ctr_type block(std::uint64_t trial, std::uint32_t period, std::uint32_t draw) const {
     // Trials are below 2^32 (the runner validates it), so the trial index fits one counter word.

@@ -43,9 +43,7 @@ inline void impressions_bought(double spend, const double* base_cpm, const doubl
       const double reference_spend = people[i] * cpm[i] / 1000.0;
       growth[i] = reference_spend <= 0.0 ? 1.0 : 1.0 + spend / reference_spend;
     }
-    math::log(growth, growth, m);
-    for (std::size_t i = 0; i < m; ++i) growth[i] *= elasticity[done + i];
-    math::exp(growth, growth, m);
+    math::power_of_positive(growth, elasticity + done, growth, m);
     for (std::size_t i = 0; i < m; ++i) {
       const double reference_spend = people[i] * cpm[i] / 1000.0;
       const double effective = reference_spend <= 0.0 ? cpm[i] : cpm[i] * growth[i];

@@ -41,9 +41,7 @@ inline void posting_quality(double posts_per_week, const double* sustainable_per
     double power[kLanes];  // (sustainable / posts)^elasticity where it applies, by exp(elasticity log(ratio))
     for (std::size_t i = 0; i < m; ++i)
       power[i] = sustainable[i] > 0.0 ? sustainable[i] / posts_per_week : 1.0;
-    math::log(power, power, m);
-    for (std::size_t i = 0; i < m; ++i) power[i] *= elasticity[done + i];
-    math::exp(power, power, m);
+    math::power_of_positive(power, elasticity + done, power, m);
     for (std::size_t i = 0; i < m; ++i) {
       const double e = elasticity[done + i];
       quality[done + i] = posts_per_week <= sustainable[i] || posts_per_week <= 0.0 ? 1.0
