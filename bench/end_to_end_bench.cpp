@@ -25,8 +25,8 @@ namespace {
 double timed_run(benchmark::State& state, const std::string& binary, const std::string& scenario,
                  int threads) {
   const auto output = std::filesystem::temp_directory_path() / ("end_to_end_" + std::to_string(getpid()));
-  std::vector<std::string> args{binary, "run", scenario, "-o", output.string(), "--threads",
-                                std::to_string(threads)};
+  std::vector<std::string> args{
+      binary, "run", scenario, "-o", output.string(), "--threads", std::to_string(threads)};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -57,9 +57,8 @@ void register_runs(const std::vector<std::pair<std::string, std::string>>& build
   for (const char* example : {"mid_size_multi_network", "next_quarter_optimized"}) {
     for (const auto& [build, binary] : builds) {
       benchmark::RegisterBenchmark(("BM_Run/" + std::string(example) + "/" + build).c_str(),
-                                   [binary = binary, example = std::string(example)](benchmark::State& state) {
-                                     BM_Run(state, binary, example);
-                                   })
+                                   [binary = binary, example = std::string(example)](
+                                       benchmark::State& state) { BM_Run(state, binary, example); })
           ->ArgName("threads")
           ->Arg(1)
           ->Arg(2)

@@ -1,7 +1,7 @@
 // Summary statistics of one KPI's per-trial values: summarize (selection) against the full sort it replaced
 // (tests/reference/full_sort_summary.hpp), on skewed values, on whole counts with many ties (a channel's
-// conversions or followers per trial) and on a constant KPI, with a target as candidates are summarised. Run: build/bin/summary_bench; the ratio of the two times at each size is the
-// gain.
+// conversions or followers per trial) and on a constant KPI, with a target as candidates are summarised. Run:
+// build/bin/summary_bench; the ratio of the two times at each size is the gain.
 #include <benchmark/benchmark.h>
 
 #include <random>
