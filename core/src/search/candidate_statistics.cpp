@@ -77,24 +77,34 @@ LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, 
   return figure;
 }
 
-CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
+namespace {
+
+// Summaries of the totals and of each channel; with `steering`, only those totals it marks.
+CandidateOutcome summarize(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                           const std::array<bool, kKpiCount>* steering) {
   const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
   // Every KPI of every scope (the total, then each channel) summarised in parallel, each into its own slot:
   // the same figures for any thread count, and a search's one candidate at a time uses every core.
   const std::size_t scopes = 1 + kpis.channels.size(), kpi_count = kKpiCount;
+  const auto wanted = [&](std::size_t scope, std::size_t k) {
+    return !steering || (scope == 0 && (*steering)[k]);
+  };
   std::vector<std::vector<Summary>> summaries(scopes, std::vector<Summary>(kpi_count));
   tbb::parallel_for(std::size_t{0}, scopes * kpi_count, [&](std::size_t i) {
     const std::size_t scope = i / kpi_count, k = i % kpi_count;
+    if (!wanted(scope, k)) return;
     const v1::Kpi kpi = kpi_at(static_cast<int>(k));
     const auto& values = scope == 0 ? kpis.totals[k] : kpis.channels[scope - 1][k];
-    summaries[scope][k] =
-        summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
+    summaries[scope][k] = splitsim::summarize(values, kpi == objective.kpi ? objective.target : std::nullopt,
+                                              lower_is_better(kpi));
   });
-  for (auto& scope : summaries) {
-    for (std::size_t k = 0; k < kpi_count; ++k)
-      scope[k].ratio_of_means =
-          ratio_of_means(kpi_at(static_cast<int>(k)), scope, scenario.value_per_conversion);
+  for (std::size_t scope = 0; scope < scopes; ++scope) {
+    for (std::size_t k = 0; k < kpi_count; ++k) {
+      if (!wanted(scope, k)) continue;
+      summaries[scope][k].ratio_of_means =
+          ratio_of_means(kpi_at(static_cast<int>(k)), summaries[scope], scenario.value_per_conversion);
+    }
   }
   outcome.totals = std::move(summaries.front());
   outcome.channels.assign(std::make_move_iterator(summaries.begin() + 1),
@@ -105,6 +115,32 @@ CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario&
     outcome.limits.push_back(limit_figure(limit, sorted, outcome.totals[kpi_index(limit.kpi)]));
   }
   return outcome;
+}
+
+}  // namespace
+
+CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
+  return summarize(kpis, scenario, nullptr);
+}
+
+std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
+  std::array<bool, kKpiCount> steering{};
+  const auto mark = [&](v1::Kpi kpi) {
+    steering[static_cast<std::size_t>(kpi_index(kpi))] = true;
+    const RatioParts parts = ratio_parts(kpi);
+    for (const auto part : parts.numerator) steering[static_cast<std::size_t>(kpi_index(part))] = true;
+    for (const auto part : parts.denominator) steering[static_cast<std::size_t>(kpi_index(part))] = true;
+  };
+  mark(scenario.objective.kpi);
+  mark(v1::PAID_SPEND);
+  mark(v1::ORGANIC_COST);
+  for (const auto& limit : scenario.constraints) mark(limit.kpi);
+  return steering;
+}
+
+CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
+  const auto steering = steering_kpis(scenario);
+  return summarize(kpis, scenario, &steering);
 }
 
 }  // namespace splitsim

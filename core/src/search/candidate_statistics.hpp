@@ -3,8 +3,10 @@
 // the figures the scenario's constraints limit are computed here, where the trials still are).
 #pragma once
 
+#include <array>
 #include <vector>
 
+#include "base/kpi.hpp"
 #include "engine/trial_kpis.hpp"
 #include "scenario/resolved_scenario.hpp"
 #include "stats/summary.hpp"
@@ -30,6 +32,16 @@ struct CandidateOutcome {
 // objective KPI's include the probability of reaching the objective's target, when it has one; and each
 // constraint's figure.
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario);
+
+// The totals' KPIs a search steers by: the objective's, the costs (MIN_COST_FOR_TARGET's figure), each
+// constraint's, and the parts of any of them that is a ratio (its headline is the ratio of their means).
+std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario);
+
+// summarize_trials for a step of a search: the same summaries and constraint figures for the steering KPIs'
+// totals, every other summary left empty (zero). A search ranks its steps by these alone, and judges its
+// finalists again with every summary; computing the others (ninety arrays for four channels) would
+// double the cost of a step.
+CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario);
 
 // The ratio of a ratio KPI's parts' means, as kpi_accumulator computes a trial's ratio from its totals (a
 // cost with money spent and nothing bought is infinite); nullopt for a KPI that is not a ratio.

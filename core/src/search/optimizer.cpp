@@ -73,7 +73,7 @@ struct Search {
     e.x = std::move(x);
     e.split = decoded.split;
     SearchFigures figures;
-    e.candidate = evaluator.evaluate(e.split, &figures);
+    e.candidate = evaluator.steer(e.split, figures);  // steps are ranked, never reported
     const auto& scenario = evaluator.scenario();
     e.value = scenario.objective.lower_is_better() ? -figures.steering_value : figures.steering_value;
     if (!std::isfinite(e.value)) e.value = e.value > 0 ? 1e300 : -1e300;

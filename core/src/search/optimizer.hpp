@@ -13,7 +13,7 @@ namespace splitsim {
 struct Evaluated {
   std::vector<double> x;  // the point of the search space it decodes from
   CandidateSplit split;
-  v1::Candidate candidate;
+  v1::Candidate candidate;      // SplitEvaluator::steer's: only the steering KPIs' totals are summarised
   double value = 0.0;           // the figure steered by (SearchFigures), signed so that higher is better
   std::vector<double> margins;  // each limit's breach, > 0 when broken: the constraints', then the money's
   double penalty = 0.0;         // > 0 when it breaks a limit

@@ -13,12 +13,23 @@
 namespace splitsim {
 
 v1::Candidate SplitEvaluator::evaluate(const CandidateSplit& split, SearchFigures* figures) const {
+  return candidate_of(split, figures, false);
+}
+
+v1::Candidate SplitEvaluator::steer(const CandidateSplit& split, SearchFigures& figures) const {
+  return candidate_of(split, &figures, true);
+}
+
+v1::Candidate SplitEvaluator::candidate_of(const CandidateSplit& split, SearchFigures* figures,
+                                           bool steering_only) const {
   const auto& scenario = engine_.scenario();
   const auto& objective = scenario.objective;
   const auto lease = pool_.lease();
   const TrialKpis& kpis = *lease;
   engine_.simulate_into(split, *lease);
-  auto candidate = make_candidate(scenario, split, summarize_trials(kpis, scenario), 0);
+  const CandidateOutcome outcome =
+      steering_only ? summarize_steering_trials(kpis, scenario) : summarize_trials(kpis, scenario);
+  auto candidate = make_candidate(scenario, split, outcome, 0);
   if (figures) {
     figures->steering_value = candidate.objective_value();
     if (objective.statistic == v1::PROB_TARGET || objective.statistic == v1::MIN_COST_FOR_TARGET) {

@@ -27,6 +27,11 @@ class SplitEvaluator {
   // `figures`, also what a search steers by.
   v1::Candidate evaluate(const CandidateSplit& split, SearchFigures* figures = nullptr) const;
 
+  // A step of a search: the same objective figure, steering figures, constraint figures and infeasibility
+  // as evaluate(), from the summaries of the steering KPIs' totals alone (summarize_steering_trials); the
+  // candidate's other summaries are empty. For ranking steps, never for reporting a candidate.
+  v1::Candidate steer(const CandidateSplit& split, SearchFigures& figures) const;
+
   // Every split's candidate, in order (parallel over splits and within each over blocks of trials).
   std::vector<v1::Candidate> evaluate_all(const std::vector<CandidateSplit>& splits) const;
 
@@ -39,6 +44,8 @@ class SplitEvaluator {
   const ResolvedScenario& scenario() const { return engine_.scenario(); }
 
  private:
+  v1::Candidate candidate_of(const CandidateSplit& split, SearchFigures* figures, bool steering_only) const;
+
   const Engine& engine_;
   mutable TrialKpisPool pool_;  // each evaluation's per-trial KPIs, reused by the next
 };
