@@ -129,6 +129,11 @@ TEST(MpiBatch, ARankKilledMidBatchLosesNothingWrittenAndResumeCompletesIt) {
     EXPECT_NE(killed.exit_code, 0);
     // mpirun says which rank died and of what.
     EXPECT_NE(killed.err.find("exited on signal 9 (Killed)"), std::string::npos) << killed.err;
+    // Rank 0, when it was not the one killed, says how to go on before mpirun ends it in turn.
+    if (killed.err.find("process rank 0 ") == std::string::npos) {
+      EXPECT_NE(killed.err.find("resume with the same command plus --resume"), std::string::npos)
+          << killed.err;
+    }
 
     const auto m = testing::read_manifest(out);
     ASSERT_EQ(m.runs_size(), 6) << "the manifest is whole";

@@ -60,6 +60,9 @@ extern "C" void on_stop_signal(int signal) {
           ? "\nstopping: waiting for the running scenarios to end (a plugin that never returns cannot be "
             "stopped in process: press Ctrl-C again to stop at once, and use --isolate)\n"
           : "\nstopping: ending the running scenarios (press Ctrl-C again to stop at once)\n");
+  // A termination, unlike Ctrl-C, comes from whatever runs the batch (mpirun when a rank died, a cluster's
+  // scheduler), which may kill this process before it ends: how to go on is said now, not only at the end.
+  if (signal == SIGTERM) say("finished scenarios are kept: resume with the same command plus --resume\n");
 }
 
 // Installs the handlers for the command's lifetime and restores the previous ones after.
