@@ -1,8 +1,6 @@
 #include "batch_support.hpp"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-extern char** environ;
+#include "test_support.hpp"
 
 namespace splitsim::testing {
 
@@ -34,20 +32,9 @@ std::string scenario_on_plugin(const std::string& plugin) {
 }
 
 pid_t spawn_batch(const std::vector<std::string>& args, const fs::path& stderr_file) {
-  std::vector<std::string> full{SPLITSIM_BINARY, "batch"};
-  full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : full) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
+  std::vector<std::string> command{SPLITSIM_BINARY, "batch"};
+  command.insert(command.end(), args.begin(), args.end());
+  return spawn_quietly(std::move(command), stderr_file);
 }
 
 v1::BatchManifest read_manifest(const fs::path& dir) {

@@ -1,8 +1,6 @@
 #include "peak_memory.hpp"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -10,8 +8,6 @@
 #include <vector>
 
 #include "test_support.hpp"
-
-extern char** environ;
 
 namespace splitsim::testing {
 
@@ -40,17 +36,8 @@ double estimated_mib(const std::filesystem::path& file) {
 
 double measured_peak_mib(const std::filesystem::path& file, const std::string& format) {
   const auto output = temp_dir() / "results.pb";
-  std::vector<std::string> args{SPLITSIM_BINARY, "run",      file.string(), "--threads", "2", "-o",
-                                output.string(), "--format", format};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = spawn_quietly(
+      {SPLITSIM_BINARY, "run", file.string(), "--threads", "2", "-o", output.string(), "--format", format});
   int status = 0;
   rusage usage{};
   EXPECT_EQ(wait4(pid, &status, 0, &usage), pid);

@@ -1,12 +1,18 @@
 #include "test_support.hpp"
 
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+extern char** environ;
 
 namespace splitsim::testing {
 namespace fs = std::filesystem;
@@ -98,6 +104,24 @@ LoadedPlugin make_platform(PluginInfo info, SimulateFn simulate) {
   plugin.file = "<in-process " + info.name + ">";
   plugin.platform = std::make_shared<Lambda>(std::move(info), std::move(simulate));
   return plugin;
+}
+
+pid_t spawn_quietly(std::vector<std::string> command, const fs::path& stderr_file) {
+  std::vector<char*> argv;
+  for (auto& a : command) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO,
+                                   stderr_file.empty() ? "/dev/null" : stderr_file.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = 0;
+  const int failed = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  EXPECT_EQ(failed, 0) << "could not start " << command.front();
+  return failed ? 0 : pid;
 }
 
 }  // namespace splitsim::testing

@@ -1,6 +1,8 @@
 // Shared helpers of the core tests: paths, running the CLI, in-process platforms.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -29,6 +31,11 @@ struct CommandResult {
 };
 // Runs the splitsim binary with `args` (each shell-quoted) and captures both streams.
 CommandResult run_splitsim(const std::vector<std::string>& args);
+
+// Starts `command` (the program's path first) without waiting for it: stdin from /dev/null, stdout thrown
+// away, stderr into `stderr_file` (thrown away when empty). The child's pid; a failure to start fails the
+// test and gives 0.
+pid_t spawn_quietly(std::vector<std::string> command, const std::filesystem::path& stderr_file = {});
 
 // A registry with the bundled plugins only (no environment search path).
 PluginRegistry bundled_registry();

@@ -1,15 +1,11 @@
 #include "mpirun_support.hpp"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-extern char** environ;
 
 namespace splitsim::testing {
 namespace {
@@ -49,22 +45,10 @@ CommandResult mpirun(int ranks, const std::vector<std::string>& args,
 }
 
 pid_t spawn_mpirun(int ranks, const std::vector<std::string>& args, const fs::path& stderr_file) {
-  std::vector<std::string> full{SPLITSIM_MPIRUN,       "--allow-run-as-root", "--oversubscribe", "-n",
-                                std::to_string(ranks), SPLITSIM_MPI_BINARY};
-  full.insert(full.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : full) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
+  std::vector<std::string> command{SPLITSIM_MPIRUN,       "--allow-run-as-root", "--oversubscribe", "-n",
+                                   std::to_string(ranks), SPLITSIM_MPI_BINARY};
+  command.insert(command.end(), args.begin(), args.end());
+  return spawn_quietly(std::move(command), stderr_file);
 }
 
 }  // namespace splitsim::testing
