@@ -4,8 +4,11 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 #include "base/math_policy.hpp"
+#include "engine/parameter_quantile.hpp"
 #include "engine/truncated_inverse_cdf.hpp"
 #include "scenario/resolved_scenario.hpp"
 #include "splitsim/random_stream.hpp"
@@ -39,20 +42,27 @@ ParameterTable draw_parameters(const std::vector<ResolvedParameter>& parameters,
                                std::uint32_t channel, std::uint64_t trials, const PosteriorDraws* posterior) {
   const RandomStream stream(seed, channel, StreamId::kParameters);
   std::vector<std::vector<double>> values(parameters.size(), std::vector<double>(trials));
+  // Each parameter's inverse CDF is prepared once (a beta table costs hundreds of Boost calls), side by side.
+  std::vector<std::optional<ParameterQuantile>> quantiles(parameters.size());
+  tbb::parallel_for(std::size_t{0}, parameters.size(), [&](std::size_t p) {
+    quantiles[p].emplace(parameters[p].distribution, parameters[p].spec.min, parameters[p].spec.max);
+  });
   for (std::size_t p = 0; p < parameters.size(); ++p) {
-    // References, not a structured binding: the lambda below captures them, which clang 14 refuses.
-    const auto& spec = parameters[p].spec;
-    const auto& distribution = parameters[p].distribution;
     auto& column = values[p];
-    if (distribution.kind == DistributionKind::kFixed) {
-      std::fill(column.begin(), column.end(), std::clamp(distribution.a, spec.min, spec.max));
+    const auto& quantile = *quantiles[p];
+    if (parameters[p].distribution.kind == DistributionKind::kFixed) {  // no draws to make
+      quantile(column.data(), column.data(), column.size());
       continue;
     }
     // Each value depends only on its address, so parallel filling gives the same table for any thread count.
     tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, trials, 1024), [&](const auto& range) {
-      for (std::uint64_t t = range.begin(); t < range.end(); ++t) {
-        column[t] = truncated_quantile(distribution, spec.min, spec.max,
-                                       stream.uniform(t, static_cast<std::uint32_t>(p), 0));
+      constexpr std::size_t kChunk = 256;
+      std::array<double, kChunk> unused;  // the generator's second uniform of each address
+      for (std::uint64_t t = range.begin(); t < range.end(); t += kChunk) {
+        const std::size_t m = std::min<std::uint64_t>(kChunk, range.end() - t);
+        // The uniform at (trial, p, 0), several trials per generator call, then its draw in place.
+        stream.uniform2(t, m, static_cast<std::uint32_t>(p), 0, column.data() + t, unused.data());
+        quantile(column.data() + t, column.data() + t, m);
       }
     });
   }

@@ -11,6 +11,8 @@ namespace splitsim {
 
 // The value of `d` truncated to [lo, hi] at probability u in (0, 1): inverse-CDF sampling restricted to the
 // range's probability interval, so draws never leave the parameter's valid range and keep their shape.
+// Boost.Math's quantile for one value (medians, prior intervals, calibration's parameter space);
+// draw_parameters prepares the same function once per parameter instead (ParameterQuantile).
 double truncated_quantile(const Distribution& d, double lo, double hi, double u);
 
 // A channel's parameters for every trial: table[p][trial], in the plugin's parameter order.

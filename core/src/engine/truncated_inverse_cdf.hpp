@@ -12,17 +12,33 @@
 namespace splitsim {
 namespace detail {
 
+// What truncating a distribution to [lo, hi] needs, found once per distribution and range: F at both ends,
+// and the value that stands in where the range holds no probability or p rounds to 0 or 1.
+struct Truncation {
+  double f_lo = 0.0, f_hi = 1.0, median = 0.0;
+
+  double probability(double u) const { return f_lo + u * (f_hi - f_lo); }
+  bool usable(double p) const { return p > 0.0 && p < 1.0 && f_hi - f_lo > 0.0; }
+};
+
+template <typename Dist>
+Truncation truncation_of(const Dist& dist, double lo, double hi) {
+  const auto support = boost::math::support(dist);
+  return {lo <= support.first ? 0.0 : boost::math::cdf(dist, lo),
+          hi >= support.second ? 1.0 : boost::math::cdf(dist, hi),
+          std::clamp(boost::math::quantile(dist, 0.5), lo, hi)};
+}
+
 // Maps u into [F(lo), F(hi)] and inverts F: Boost.Math gives the same numbers on every platform.
 template <typename Dist>
+double inverse_in_range(const Dist& dist, const Truncation& range, double lo, double hi, double u) {
+  const double p = range.probability(u);
+  return range.usable(p) ? std::clamp(boost::math::quantile(dist, p), lo, hi) : range.median;
+}
+
+template <typename Dist>
 double inverse_in_range(const Dist& dist, double lo, double hi, double u) {
-  using boost::math::cdf;
-  using boost::math::quantile;
-  const auto support = boost::math::support(dist);
-  const double f_lo = lo <= support.first ? 0.0 : cdf(dist, lo);
-  const double f_hi = hi >= support.second ? 1.0 : cdf(dist, hi);
-  const double p = f_lo + u * (f_hi - f_lo);
-  if (!(p > 0.0 && p < 1.0) || f_hi - f_lo <= 0.0) return std::clamp(quantile(dist, 0.5), lo, hi);
-  return std::clamp(quantile(dist, p), lo, hi);
+  return inverse_in_range(dist, truncation_of(dist, lo, hi), lo, hi, u);
 }
 
 }  // namespace detail
