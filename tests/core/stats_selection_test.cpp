@@ -1,6 +1,7 @@
 // summarize selects its order statistics instead of sorting every value: its figures must be those of the
 // full sort (tests/reference/full_sort_summary.hpp), bit for bit, on random values, ties, constants,
-// infinities and every small size where the ranks of the percentiles and of the CVaR tail meet.
+// infinities, ranges that overflow or underflow the counting's scale, values crowded into one bucket, and
+// every small size where the ranks of the percentiles and of the CVaR tail meet.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -115,6 +116,29 @@ TEST(SummarySelection, SortedAndReversedInputsAsTheFullSort) {
     expect_as_full_sort(values, "ascending, n " + std::to_string(n));
     std::reverse(values.begin(), values.end());
     expect_as_full_sort(values, "descending, n " + std::to_string(n));
+  }
+}
+
+TEST(SummarySelection, ExtremeRangesAndCrowdedBucketsAsTheFullSort) {
+  std::mt19937_64 rng(8);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (const std::size_t n : kSizes) {
+    std::vector<double> values(n);
+    // max - min overflows to infinity: counting cannot scale it, selection takes over.
+    for (auto& v : values) v = (unit(rng) - 0.5) * 3.5e307 * 10.0;
+    expect_as_full_sort(values, "overflowing range, n " + std::to_string(n));
+    // A range of a few subnormals: its inverse overflows.
+    for (auto& v : values) v = unit(rng) < 0.5 ? 0.0 : 5e-324 * (1 + (unit(rng) < 0.5));
+    expect_as_full_sort(values, "subnormal range, n " + std::to_string(n));
+    // One outlier a trillion times the rest: every other value falls into the first bucket.
+    for (auto& v : values) v = unit(rng);
+    values[n / 2] = 1e12;
+    expect_as_full_sort(values, "one outlier, n " + std::to_string(n));
+    // Two far clusters, and values one ulp apart.
+    for (auto& v : values) v = (unit(rng) < 0.3 ? 1e9 : 0.0) + unit(rng);
+    expect_as_full_sort(values, "two clusters, n " + std::to_string(n));
+    for (auto& v : values) v = unit(rng) < 0.5 ? 1.0 : std::nextafter(1.0, 2.0);
+    expect_as_full_sort(values, "one ulp apart, n " + std::to_string(n));
   }
 }
 

@@ -1,7 +1,10 @@
 #include "stats/summary.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace splitsim {
 namespace {
@@ -45,6 +48,61 @@ void select_ranks(std::vector<double>& all, std::size_t first, std::size_t last,
   select_ranks(all, rank + 1, last, ranks.subspan(middle + 1));
 }
 
+// Places in `order` (n long) what a full sort would put at each of `ranks` (ascending, distinct, none below
+// `tail`) and the sorted `tail` smallest values, by counting: (v - min) * scale keeps the values' order, so
+// the r-th smallest lies in the bucket where the running count passes r. One pass counts, one gathers the
+// wanted buckets' values into their places, and only those few values are sorted, where nth_element's
+// passes mispredict a branch on every value. False when min..max is not a finite range (infinities).
+bool place_by_counting(std::span<const double> values, double min, double max, std::size_t tail,
+                       std::span<const std::size_t> ranks, std::vector<double>& order) {
+  constexpr std::size_t kMaxBuckets = 4096;
+  const std::size_t n = values.size();
+  const std::size_t buckets = std::clamp<std::size_t>(std::bit_ceil(n / 8), 16, kMaxBuckets);
+  const double range = max - min, scale = static_cast<double>(buckets) / range;
+  if (!(std::isfinite(range) && std::isfinite(scale) && scale > 0.0)) return false;
+  const auto bucket_of = [&](double v) {
+    return std::min(static_cast<std::size_t>((v - min) * scale), buckets - 1);
+  };
+  std::array<std::uint32_t, kMaxBuckets + 1> start{};  // start[b]: how many values lie below bucket b
+  for (const double v : values) ++start[bucket_of(v) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
+  const auto bucket_of_rank = [&](std::size_t r) {
+    return static_cast<std::size_t>(std::upper_bound(start.begin(), start.begin() + buckets + 1, r) -
+                                    start.begin()) -
+           1;
+  };
+  // Every bucket up to the tail's last value, and each rank's.
+  std::array<std::uint32_t, kMaxBuckets> next{};  // where a wanted bucket's next value goes; 0: not wanted
+  constexpr std::uint32_t kUnwanted = 0;
+  const std::size_t tail_buckets = bucket_of_rank(tail - 1) + 1;
+  for (std::size_t b = 0; b < tail_buckets; ++b) next[b] = start[b] + 1;  // stored one up: 0 means unwanted
+  for (const std::size_t r : ranks) next[bucket_of_rank(r)] = start[bucket_of_rank(r)] + 1;
+  for (const double v : values) {
+    if (std::uint32_t& at = next[bucket_of(v)]; at != kUnwanted) order[at++ - 1] = v;
+  }
+  // Sorted: the tail's buckets as one, then each rank's bucket.
+  std::sort(order.begin(), order.begin() + start[tail_buckets]);
+  std::size_t sorted_to = tail_buckets;
+  for (const std::size_t r : ranks) {
+    const std::size_t b = bucket_of_rank(r);
+    if (b < sorted_to) continue;
+    std::sort(order.begin() + start[b], order.begin() + start[b + 1]);
+    sorted_to = b + 1;
+  }
+  return true;
+}
+
+// The same placement by selection, for any values.
+void place_by_selection(std::span<const double> values, std::size_t tail, std::span<const std::size_t> ranks,
+                        std::vector<double>& order) {
+  std::copy(values.begin(), values.end(), order.begin());
+  std::vector<std::size_t> all = {tail - 1};
+  all.insert(all.end(), ranks.begin(), ranks.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  select_ranks(order, 0, values.size(), all);
+  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(tail));
+}
+
 constexpr double kPercentiles[] = {0.05, 0.10, 0.50, 0.90, 0.95};
 
 }  // namespace
@@ -85,27 +143,20 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
       *percentiles[i] = interpolate(*min, *min, type7_rank(n, kPercentiles[i]).fraction);
     s.cvar5 = *min;
   } else {
-    std::vector<double> order(values.begin(), values.end());
-    // The tail's last rank, then the percentiles' lower ranks above it; those inside the tail come from its
-    // sort.
-    std::vector<std::size_t> ranks = {tail - 1};
+    // Each percentile's two order statistics, unless the sorted tail holds them.
+    std::vector<std::size_t> ranks;
     for (const double q : kPercentiles) {
-      if (const std::size_t lo = type7_rank(n, q).lo; lo >= tail) ranks.push_back(lo);
+      const Type7Rank r = type7_rank(n, q);
+      for (const std::size_t rank : {r.lo, r.hi})
+        if (rank >= tail) ranks.push_back(rank);
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    select_ranks(order, 0, n, ranks);
-    // Each percentile's upper neighbour is the least value after its lower one, up to the next rank placed:
-    // a pass over that part, cheaper than one more selection.
-    for (const double q : kPercentiles) {
-      const Type7Rank r = type7_rank(n, q);
-      if (r.hi == r.lo || r.hi < tail) continue;
-      const auto next = std::upper_bound(ranks.begin(), ranks.end(), r.lo);
-      const auto end = order.begin() + static_cast<std::ptrdiff_t>(next == ranks.end() ? n : *next);
-      const auto at = order.begin() + static_cast<std::ptrdiff_t>(r.hi);
-      std::iter_swap(at, std::min_element(at, end));
-    }
-    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(tail));
+    // Scratch of each thread: summaries run many at a time, each the length of the trials.
+    thread_local std::vector<double> order;
+    order.resize(n);
+    if (!place_by_counting(values, *min, *max, tail, ranks, order))
+      place_by_selection(values, tail, ranks, order);
     for (std::size_t i = 0; i < std::size(kPercentiles); ++i) {
       const Type7Rank r = type7_rank(n, kPercentiles[i]);
       *percentiles[i] = interpolate(order[r.lo], order[r.hi], r.fraction);
