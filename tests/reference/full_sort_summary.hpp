@@ -1,6 +1,6 @@
 // The statistics' definitions by a full sort of every value, as summarize computed them before it selected:
 // the reference the selection must equal bit for bit (tests) and the cost it is measured against
-// (benchmarks).
+// (benchmarks). Sums are summarize's own (stats/compensated_sum.hpp): what is checked here is the order.
 #pragma once
 
 #include <algorithm>
@@ -9,19 +9,10 @@
 #include <span>
 #include <vector>
 
+#include "stats/compensated_sum.hpp"
 #include "stats/summary.hpp"
 
 namespace splitsim::reference {
-
-inline double compensated_sum(std::span<const double> values) {
-  double sum = 0.0, compensation = 0.0;
-  for (double v : values) {
-    const double t = sum + v;
-    compensation += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
-    sum = t;
-  }
-  return sum + compensation;
-}
 
 inline Summary full_sort_summary(std::span<const double> values, std::optional<double> target = std::nullopt,
                                  bool lower_is_better = false) {
@@ -33,14 +24,9 @@ inline Summary full_sort_summary(std::span<const double> values, std::optional<d
   const bool constant = sorted.front() == sorted.back();
   s.mean = constant ? sorted.front() : compensated_sum(values) / static_cast<double>(n);
   if (n > 1 && !constant) {
-    double ss = 0.0, c = 0.0;
-    for (double v : values) {
-      const double d = (v - s.mean) * (v - s.mean);
-      const double t = ss + d;
-      c += ss >= d ? (ss - t) + d : (d - t) + ss;
-      ss = t;
-    }
-    s.sd = std::sqrt((ss + c) / static_cast<double>(n - 1));
+    const double mean = s.mean;
+    s.sd = std::sqrt(compensated_sum(values, [mean](double v) { return (v - mean) * (v - mean); }) /
+                     static_cast<double>(n - 1));
   }
   const auto percentile = [&sorted](double q) {
     const double h = q * static_cast<double>(sorted.size() - 1);

@@ -6,19 +6,10 @@
 #include <cmath>
 #include <cstdint>
 
+#include "stats/compensated_sum.hpp"
+
 namespace splitsim {
 namespace {
-
-// Neumaier-compensated sum in index order: accurate for a million trials, and the same at every run.
-double compensated_sum(std::span<const double> values) {
-  double sum = 0.0, compensation = 0.0;
-  for (double v : values) {
-    const double t = sum + v;
-    compensation += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
-    sum = t;
-  }
-  return sum + compensation;
-}
 
 // Where percentile q of n sorted values lies: between order statistics lo and hi, `fraction` of the way.
 struct Type7Rank {
@@ -125,14 +116,10 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
   const bool constant = *min == *max;
   s.mean = constant ? *min : compensated_sum(values) / static_cast<double>(n);
   if (n > 1 && !constant) {
-    double ss = 0.0, c = 0.0;  // two-pass: sum of squared deviations, compensated like the mean
-    for (double v : values) {
-      const double d = (v - s.mean) * (v - s.mean);
-      const double t = ss + d;
-      c += ss >= d ? (ss - t) + d : (d - t) + ss;
-      ss = t;
-    }
-    s.sd = std::sqrt((ss + c) / static_cast<double>(n - 1));
+    // Two passes: the squared deviations from the mean, summed like the mean.
+    const double mean = s.mean;
+    const double squares = compensated_sum(values, [mean](double v) { return (v - mean) * (v - mean); });
+    s.sd = std::sqrt(squares / static_cast<double>(n - 1));
   }
   double* const percentiles[] = {&s.p5, &s.p10, &s.p50, &s.p90, &s.p95};
   const auto tail =
