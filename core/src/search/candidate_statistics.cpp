@@ -80,8 +80,8 @@ LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, 
 namespace {
 
 // Summaries of the totals and of each channel; with `steering`, only those totals it marks.
-CandidateOutcome summarize(const TrialKpis& kpis, const ResolvedScenario& scenario,
-                           const std::array<bool, kKpiCount>* steering) {
+CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                                  const std::array<bool, kKpiCount>* steering) {
   const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
   // Every KPI of every scope (the total, then each channel) summarised in parallel, each into its own slot:
@@ -96,8 +96,8 @@ CandidateOutcome summarize(const TrialKpis& kpis, const ResolvedScenario& scenar
     if (!wanted(scope, k)) return;
     const v1::Kpi kpi = kpi_at(static_cast<int>(k));
     const auto& values = scope == 0 ? kpis.totals[k] : kpis.channels[scope - 1][k];
-    summaries[scope][k] = splitsim::summarize(values, kpi == objective.kpi ? objective.target : std::nullopt,
-                                              lower_is_better(kpi));
+    summaries[scope][k] =
+        summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
   });
   for (std::size_t scope = 0; scope < scopes; ++scope) {
     for (std::size_t k = 0; k < kpi_count; ++k) {
@@ -120,7 +120,7 @@ CandidateOutcome summarize(const TrialKpis& kpis, const ResolvedScenario& scenar
 }  // namespace
 
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
-  return summarize(kpis, scenario, nullptr);
+  return summarize_scopes(kpis, scenario, nullptr);
 }
 
 std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
@@ -140,7 +140,7 @@ std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
 
 CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
   const auto steering = steering_kpis(scenario);
-  return summarize(kpis, scenario, &steering);
+  return summarize_scopes(kpis, scenario, &steering);
 }
 
 }  // namespace splitsim
