@@ -54,7 +54,8 @@ bool place_by_counting(std::span<const double> values, double min, double max, s
   const auto bucket_of = [&](double v) {
     return std::min(static_cast<std::size_t>((v - min) * scale), buckets - 1);
   };
-  std::array<std::uint32_t, kMaxBuckets + 1> start{};  // start[b]: how many values lie below bucket b
+  std::array<std::uint32_t, kMaxBuckets + 1> start;  // start[b]: how many values lie below bucket b
+  std::fill_n(start.begin(), buckets + 1, 0u);
   for (const double v : values) ++start[bucket_of(v) + 1];
   for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
   const auto bucket_of_rank = [&](std::size_t r) {
@@ -63,8 +64,9 @@ bool place_by_counting(std::span<const double> values, double min, double max, s
            1;
   };
   // Every bucket up to the tail's last value, and each rank's.
-  std::array<std::uint32_t, kMaxBuckets> next{};  // where a wanted bucket's next value goes; 0: not wanted
+  std::array<std::uint32_t, kMaxBuckets> next;  // where a wanted bucket's next value goes; 0: not wanted
   constexpr std::uint32_t kUnwanted = 0;
+  std::fill_n(next.begin(), buckets, kUnwanted);
   const std::size_t tail_buckets = bucket_of_rank(tail - 1) + 1;
   for (std::size_t b = 0; b < tail_buckets; ++b) next[b] = start[b] + 1;  // stored one up: 0 means unwanted
   for (const std::size_t r : ranks) next[bucket_of_rank(r)] = start[bucket_of_rank(r)] + 1;
