@@ -105,12 +105,7 @@ void BM_PluginsAlone(benchmark::State& state) {
         block.plan = {spend.data(), posts.data(), scenario.channels[c].post_format()};
         block.noise = RandomStream(trial_set_seed(scenario.seed, TrialSet::kSearch),
                                    static_cast<std::uint32_t>(c), StreamId::kPeriodNoise);
-        OutputBuffers out;
-        out.trials = n;
-        out.periods = periods;
-        for (int o = 0; o < kOutputCount; ++o)
-          out.data[o] = outputs.data() + static_cast<std::size_t>(o) * n * periods;
-        out.audience = audience.data();
+        const OutputBuffers out = OutputBuffers::over(outputs.data(), audience.data(), n, periods);
         scenario.channels[c].plugin->platform->simulate(block, out);
       }
     }

@@ -52,14 +52,7 @@ struct Input {
 struct Outputs {
   std::vector<double> data = std::vector<double>(static_cast<std::size_t>(kOutputCount) * kTrials * kPeriods);
   std::vector<double> audience = std::vector<double>(kTrials);
-  OutputBuffers out;
-  Outputs() {
-    out.trials = kTrials;
-    out.periods = kPeriods;
-    for (int o = 0; o < kOutputCount; ++o)
-      out.data[o] = data.data() + static_cast<std::size_t>(o) * kTrials * kPeriods;
-    out.audience = audience.data();
-  }
+  OutputBuffers out = OutputBuffers::over(data.data(), audience.data(), kTrials, kPeriods);
 };
 
 const Input& input() {

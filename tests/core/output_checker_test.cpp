@@ -1,5 +1,5 @@
 // The runner's check of a plugin's outputs: a sound block passes, and each kind of impossible figure is
-// named with its trial, period and output, the first one in trial-then-period order.
+// named with its trial, period and output, the first one in trial-then-period order. And the buffers' layout.
 #include "engine/output_checker.hpp"
 
 #include <gtest/gtest.h>
@@ -31,11 +31,7 @@ struct Block {
     block.trials = kTrials;
     block.periods = kPeriods;
     block.plan = {spend.data(), posts.data(), PostFormat::kCrafted};
-    out.trials = kTrials;
-    out.periods = kPeriods;
-    for (int o = 0; o < kOutputCount; ++o)
-      out.data[o] = data.data() + static_cast<std::size_t>(o) * kTrials * kPeriods;
-    out.audience = audience.data();
+    out = OutputBuffers::over(data.data(), audience.data(), kTrials, kPeriods);
     for (std::size_t i = 0; i < kTrials; ++i) {
       for (std::size_t t = 0; t < kPeriods; ++t) {
         out.row(Output::kSpend, i)[t] = spend[t];
@@ -94,6 +90,18 @@ TEST(OutputChecker, TheFirstProblemInTrialThenPeriodOrderIsTheOneNamed) {
     b.at(Output::kClicks, 2, 2) = -2.0;           // the first
   });
   expect_contains(message, "trial 102, period 2: clicks is negative");
+}
+
+TEST(OutputBuffers, OverLaysOutputAfterOutputWithEachTrialsPeriodsTogether) {
+  std::vector<double> data(static_cast<std::size_t>(kOutputCount) * kTrials * kPeriods), audience(kTrials);
+  const OutputBuffers out = OutputBuffers::over(data.data(), audience.data(), kTrials, kPeriods);
+  EXPECT_EQ(out.trials, kTrials);
+  EXPECT_EQ(out.periods, kPeriods);
+  EXPECT_EQ(out.audience, audience.data());
+  for (int o = 0; o < kOutputCount; ++o)
+    for (std::size_t i = 0; i < kTrials; ++i)
+      EXPECT_EQ(out.row(static_cast<Output>(o), i),
+                data.data() + (static_cast<std::size_t>(o) * kTrials + i) * kPeriods);
 }
 
 }  // namespace

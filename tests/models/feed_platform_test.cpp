@@ -36,12 +36,7 @@ Totals simulate(const FeedPlatform& platform, std::vector<double> plan_spend, st
   block.params = pointers.data();
   block.plan = {plan_spend.data(), plan_posts.data(), format};
   block.noise = RandomStream(9, 0, StreamId::kPeriodNoise);
-  OutputBuffers out;
-  out.trials = trials;
-  out.periods = periods;
-  for (int o = 0; o < kOutputCount; ++o)
-    out.data[o] = data.data() + static_cast<std::size_t>(o) * trials * periods;
-  out.audience = audience.data();
+  const OutputBuffers out = OutputBuffers::over(data.data(), audience.data(), trials, periods);
   platform.simulate(block, out);
   Totals totals;
   for (int o = 0; o < kOutputCount; ++o) {

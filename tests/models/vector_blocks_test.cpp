@@ -125,13 +125,9 @@ struct Outputs {
   std::vector<double> data, audience;
   OutputBuffers out;
   Outputs(std::size_t trials, std::size_t periods)
-      : data(static_cast<std::size_t>(kOutputCount) * trials * periods, -7.0), audience(trials, -7.0) {
-    out.trials = trials;
-    out.periods = periods;
-    for (int o = 0; o < kOutputCount; ++o)
-      out.data[o] = data.data() + static_cast<std::size_t>(o) * trials * periods;
-    out.audience = audience.data();
-  }
+      : data(static_cast<std::size_t>(kOutputCount) * trials * periods, -7.0),
+        audience(trials, -7.0),
+        out(OutputBuffers::over(data.data(), audience.data(), trials, periods)) {}
 };
 
 TEST(FeedKernel, EveryFigureIsTheOneTrialCompositionOfTheBlocksBitForBit) {

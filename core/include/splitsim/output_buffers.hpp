@@ -38,6 +38,18 @@ struct OutputBuffers {
 
   // The row of one trial for one output: `periods` contiguous values.
   double* row(Output o, std::size_t i) const { return data[static_cast<int>(o)] + i * periods; }
+
+  // Buffers over one array of kOutputCount * trials * periods values, output after output, and an array of
+  // `trials` audiences: the runner's layout, for a plugin's own tests and tools too.
+  static OutputBuffers over(double* outputs, double* audience, std::size_t trials, std::size_t periods) {
+    OutputBuffers out;
+    out.trials = trials;
+    out.periods = periods;
+    for (int o = 0; o < kOutputCount; ++o)
+      out.data[o] = outputs + static_cast<std::size_t>(o) * trials * periods;
+    out.audience = audience;
+    return out;
+  }
 };
 
 }  // namespace splitsim

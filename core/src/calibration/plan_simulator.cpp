@@ -33,11 +33,7 @@ const OutputBuffers& PlanSimulator::run(const ResolvedChannel& channel, std::uin
     for (std::size_t i = 0; i < n; ++i)
       columns_[p * max_trials_ + i] = parameters[(shared ? 0 : i * parameter_count_) + p];
   }
-  out_.trials = n;
-  out_.periods = periods;
-  for (int o = 0; o < kOutputCount; ++o)
-    out_.data[o] = outputs_.data() + static_cast<std::size_t>(o) * n * periods;
-  out_.audience = audience_.data();
+  out_ = OutputBuffers::over(outputs_.data(), audience_.data(), n, periods);
 
   SimulationBlock block;
   block.first_trial = first;

@@ -42,11 +42,7 @@ class Harness {
     run->audience.assign(n, std::numeric_limits<double>::quiet_NaN());
     run->spend.assign(periods, spend_per_period);
     run->posts.assign(periods, posts_per_period);
-    run->buffers.trials = n;
-    run->buffers.periods = periods;
-    for (int o = 0; o < kOutputCount; ++o)
-      run->buffers.data[o] = run->outputs.data() + static_cast<std::size_t>(o) * n * periods;
-    run->buffers.audience = run->audience.data();
+    run->buffers = OutputBuffers::over(run->outputs.data(), run->audience.data(), n, periods);
     run->block.first_trial = 0;
     run->block.trials = n;
     run->block.periods = periods;
@@ -153,11 +149,8 @@ PropertyResult thread_safe(const Harness& h) {
         const Run& reference = *references[static_cast<std::size_t>(t + repeat) % references.size()];
         std::vector<double> outputs(reference.outputs.size(), std::numeric_limits<double>::quiet_NaN());
         std::vector<double> audience(reference.audience.size());
-        OutputBuffers out = reference.buffers;
-        const std::size_t stride = out.trials * out.periods;
-        for (int o = 0; o < kOutputCount; ++o)
-          out.data[o] = outputs.data() + static_cast<std::size_t>(o) * stride;
-        out.audience = audience.data();
+        const OutputBuffers out = OutputBuffers::over(outputs.data(), audience.data(),
+                                                      reference.buffers.trials, reference.buffers.periods);
         try {
           h.plugin().platform->simulate(reference.block, out);
         } catch (const std::exception& e) {

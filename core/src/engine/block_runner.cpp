@@ -19,11 +19,7 @@ const OutputBuffers& BlockRunner::run(const ResolvedChannel& channel, std::uint3
                                       const ParameterTable& parameters, const ChannelPlan& plan,
                                       std::uint64_t seed, std::uint64_t first, std::size_t n,
                                       double period_days) {
-  out_.trials = n;
-  out_.periods = periods_;
-  for (int o = 0; o < kOutputCount; ++o)
-    out_.data[o] = outputs_.data() + static_cast<std::size_t>(o) * n * periods_;
-  out_.audience = audience_.data();
+  out_ = OutputBuffers::over(outputs_.data(), audience_.data(), n, periods_);
   for (std::size_t p = 0; p < parameters.size(); ++p) parameters_[p] = parameters[p].data() + first;
 
   SimulationBlock block;
