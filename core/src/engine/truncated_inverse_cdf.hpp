@@ -22,11 +22,23 @@ struct Truncation {
 };
 
 template <typename Dist>
-Truncation truncation_of(const Dist& dist, double lo, double hi) {
+double median_in(const Dist& dist, double lo, double hi) {
+  return std::clamp(boost::math::quantile(dist, 0.5), lo, hi);
+}
+
+// F at the ends of [lo, hi]; the median left unset (found only where it is needed: it costs a quantile).
+template <typename Dist>
+Truncation ends_of(const Dist& dist, double lo, double hi) {
   const auto support = boost::math::support(dist);
   return {lo <= support.first ? 0.0 : boost::math::cdf(dist, lo),
-          hi >= support.second ? 1.0 : boost::math::cdf(dist, hi),
-          std::clamp(boost::math::quantile(dist, 0.5), lo, hi)};
+          hi >= support.second ? 1.0 : boost::math::cdf(dist, hi), 0.0};
+}
+
+template <typename Dist>
+Truncation truncation_of(const Dist& dist, double lo, double hi) {
+  Truncation range = ends_of(dist, lo, hi);
+  range.median = median_in(dist, lo, hi);
+  return range;
 }
 
 // Maps u into [F(lo), F(hi)] and inverts F: Boost.Math gives the same numbers on every platform.
@@ -36,9 +48,12 @@ double inverse_in_range(const Dist& dist, const Truncation& range, double lo, do
   return range.usable(p) ? std::clamp(boost::math::quantile(dist, p), lo, hi) : range.median;
 }
 
+// The same for one value.
 template <typename Dist>
 double inverse_in_range(const Dist& dist, double lo, double hi, double u) {
-  return inverse_in_range(dist, truncation_of(dist, lo, hi), lo, hi, u);
+  const Truncation range = ends_of(dist, lo, hi);
+  const double p = range.probability(u);
+  return range.usable(p) ? std::clamp(boost::math::quantile(dist, p), lo, hi) : median_in(dist, lo, hi);
 }
 
 }  // namespace detail
