@@ -24,7 +24,7 @@ namespace splitsim {
 
 class BetaQuantileTable {
  public:
-  // Coefficients per piece: degree 16 needs about ten pieces for the bundled networks' rates.
+  // Coefficients per piece: degree 16 needs about sixteen pieces for the bundled networks' rates.
   static constexpr int kCoefficients = 17;
   // At most 2^kMaxDepth pieces, found by one multiplication: the pieces are halvings of the whole range.
   static constexpr int kMaxDepth = 8;
@@ -50,8 +50,8 @@ class BetaQuantileTable {
   double w_lo_, w_hi_, buckets_per_w_;
   std::vector<std::uint16_t> piece_of_bucket_;  // 2^kMaxDepth buckets of equal width in w
   std::vector<double> centre_, inverse_half_width_;
-  std::vector<double> coefficients_;  // kCoefficients per piece; empty series mark Boost's pieces
-  std::vector<bool> exact_;
+  std::vector<double> coefficients_;  // kCoefficients per piece
+  std::vector<bool> exact_;           // the pieces left to Boost
   bool has_exact_ = false;
 };
 
