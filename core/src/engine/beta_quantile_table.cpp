@@ -86,10 +86,10 @@ double BetaQuantileTable::exact_logit(double w) const {
   const double p = 1.0 / (1.0 + math::exp(-w)), q = 1.0 / (1.0 + math::exp(w));
   const Beta distribution(alpha_, beta_);
   const double x = w <= 0.0 ? quantile(distribution, p) : quantile(complement(distribution, q));
-  if (x <= 0.5) return math::log(std::max(x, DBL_MIN)) - math::log1p(-x);
+  if (x <= 0.5) return logit(std::max(x, DBL_MIN));
   const Beta mirrored(beta_, alpha_);
   const double one_minus_x = w <= 0.0 ? quantile(complement(mirrored, p)) : quantile(mirrored, q);
-  return math::log1p(-one_minus_x) - math::log(std::max(one_minus_x, DBL_MIN));
+  return -logit(std::max(one_minus_x, DBL_MIN));
 }
 
 void BetaQuantileTable::fit(double lo, double hi, int depth, std::uint32_t first_bucket,
