@@ -133,14 +133,18 @@ Summary summarize(std::span<const double> values, std::optional<double> target, 
     s.cvar5 = *min;
   } else {
     // Each percentile's two order statistics, unless the sorted tail holds them.
-    std::vector<std::size_t> ranks;
+    // On the stack: this runs for every KPI of every scope of every candidate.
+    std::array<std::size_t, 2 * std::size(kPercentiles)> wanted;
+    std::size_t count = 0;
     for (const double q : kPercentiles) {
       const Type7Rank r = type7_rank(n, q);
       for (const std::size_t rank : {r.lo, r.hi})
-        if (rank >= tail) ranks.push_back(rank);
+        if (rank >= tail) wanted[count++] = rank;
     }
-    std::sort(ranks.begin(), ranks.end());
-    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    std::sort(wanted.begin(), wanted.begin() + count);
+    const std::span<const std::size_t> ranks(
+        wanted.data(),
+        static_cast<std::size_t>(std::unique(wanted.begin(), wanted.begin() + count) - wanted.begin()));
     // Scratch of each thread: summaries run many at a time, each the length of the trials.
     thread_local std::vector<double> order;
     order.resize(n);
