@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -43,15 +44,20 @@ struct Block {
   double& at(Output o, std::size_t i, std::size_t t) { return out.row(o, i)[t]; }
 };
 
-std::string failure(const std::function<void(Block&)>& spoil) {
-  Block b;
-  spoil(b);
+// The checker's message on a block, or "" when it passes.
+std::string failure_of(const Block& b) {
   try {
     check_outputs("feedy", "facebook", b.block, b.out);
   } catch (const PluginError& e) {
     return e.what();
   }
   return "";
+}
+
+std::string failure(const std::function<void(Block&)>& spoil) {
+  Block b;
+  spoil(b);
+  return failure_of(b);
 }
 
 void expect_contains(const std::string& text, const std::string& part) {
@@ -81,6 +87,69 @@ TEST(OutputChecker, EachImpossibleFigureIsNamedWithItsTrialPeriodAndOutput) {
                   "trial 101, period 3: reach so far 1010 is above the audience 1000");
   expect_contains(failure([](Block& b) { b.at(Output::kReach, 0, 0) = 150.0; }),
                   "trial 100, period 0: reach so far 150 is above the impressions so far 101");
+}
+
+TEST(OutputChecker, APeriodMayReachMoreThanItsImpressionsWhileReachSoFarStaysUnder) {
+  EXPECT_EQ(failure([](Block& b) { b.at(Output::kReach, 3, 1) = 150.0; }), "");  // 160 of 202 so far
+  EXPECT_EQ(failure([](Block& b) { b.at(Output::kReach, 4, 3) = 130.0; }), "");  // the trial after the fours
+}
+
+TEST(OutputChecker, ReachAboveTheAudienceIsFoundInEveryTrialOfABlock) {
+  // Trials 100..103 are checked four at a time, 104 alone: each must be caught.
+  for (std::size_t i = 0; i < kTrials; ++i) {
+    expect_contains(failure([&](Block& b) { b.audience[i] = 39.0; }),
+                    "trial " + std::to_string(100 + i) + ", period 3: reach so far 40 is above the audience 39");
+  }
+  EXPECT_EQ(failure([](Block& b) { b.audience[4] = 40.0; }), "");
+}
+
+// The walk's definitions, plainly: whether a block is sound.
+bool sound_by_definition(const Block& b) {
+  for (std::size_t i = 0; i < b.block.trials; ++i) {
+    if (!(b.audience[i] > 0.0) || !std::isfinite(b.audience[i])) return false;
+    double reach = 0.0, impressions = 0.0;
+    for (std::size_t t = 0; t < b.block.periods; ++t) {
+      for (int o = 0; o < kOutputCount; ++o) {
+        const double value = b.out.row(static_cast<Output>(o), i)[t];
+        if (!std::isfinite(value) || value < 0.0) return false;
+      }
+      const double spent = b.out.row(Output::kSpend, i)[t];
+      if (std::abs(spent - b.spend[t]) > 1e-9 * std::max(1.0, b.spend[t])) return false;
+      reach += b.out.row(Output::kReach, i)[t];
+      impressions += b.out.row(Output::kPaidImpressions, i)[t] + b.out.row(Output::kOrganicImpressions, i)[t];
+      if (reach > b.audience[i] * (1.0 + 1e-9) || reach > impressions * (1.0 + 1e-9) + 1e-9) return false;
+    }
+  }
+  return true;
+}
+
+TEST(OutputChecker, PassesExactlyTheBlocksSoundByDefinitionOnRandomBlocksNearTheBounds) {
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  int sound = 0, unsound = 0;
+  for (int round = 0; round < 3000; ++round) {
+    Block b;
+    for (std::size_t i = 0; i < kTrials; ++i) {
+      double reach_sum = 0.0;
+      for (std::size_t t = 0; t < kPeriods; ++t) {
+        // New reach around the period's own impressions, often above them after the first period, so the
+        // running sums sit near each other; and audiences at or near the reach over the horizon.
+        const double paid = 100.0 * unit(random), organic = unit(random) < 0.5 ? 0.0 : 5.0 * unit(random);
+        b.at(Output::kPaidImpressions, i, t) = paid;
+        b.at(Output::kOrganicImpressions, i, t) = organic;
+        const double share = t == 0 ? 0.5 + 0.5000001 * unit(random) : 0.3 + unit(random);
+        b.at(Output::kReach, i, t) = (paid + organic) * share;
+        reach_sum += b.at(Output::kReach, i, t);
+      }
+      b.audience[i] = reach_sum * (unit(random) < 0.9 ? 1.0 + unit(random) : 1.0 - 1e-9 + 3e-9 * unit(random));
+    }
+    if (unit(random) < 0.05) b.at(Output::kSpend, round % kTrials, round % kPeriods) += 1e-6 * unit(random);
+    const bool expected = sound_by_definition(b);
+    (expected ? sound : unsound) += 1;
+    EXPECT_EQ(failure_of(b).empty(), expected) << "round " << round;
+  }
+  EXPECT_GT(sound, 300);  // both kinds are met often enough to mean something
+  EXPECT_GT(unsound, 300);
 }
 
 TEST(OutputChecker, TheFirstProblemInTrialThenPeriodOrderIsTheOneNamed) {

@@ -31,15 +31,17 @@ std::string show(double value) {
   return text.str();
 }
 
-// Whether every check below passes, in passes over contiguous memory that accumulate instead of branching:
-// the common case costs little next to the plugin's time. Only when it finds something (or a -0.0, which is
-// fine) does the walk below run, trial by trial, to name the first problem.
+// Whether every check below passes, in flat passes over contiguous memory that accumulate instead of
+// branching: the common case costs little next to the plugin's time. Only when a pass finds something (or a
+// -0.0, which is fine, or a period that reaches more new people than it shows impressions to) does the walk
+// below run, trial by trial, to decide and to name the first problem.
 bool all_plausible(const SimulationBlock& block, const OutputBuffers& out) {
   constexpr double kLargest = std::numeric_limits<double>::max();
-  const std::size_t values = block.trials * block.periods;
+  const std::size_t trials = block.trials;
+  const std::size_t periods = block.periods;
+  const std::size_t values = trials * periods;
   bool plausible = true;
-  for (std::size_t i = 0; i < block.trials; ++i)
-    plausible &= out.audience[i] > 0.0 && out.audience[i] <= kLargest;
+  for (std::size_t i = 0; i < trials; ++i) plausible &= out.audience[i] > 0.0 && out.audience[i] <= kLargest;
   // On the bits, in integer arithmetic that vectorises: a double is finite and not negative exactly when its
   // sign bit is clear and adding one to its exponent leaves the sign bit clear (NaN and infinity carry over).
   constexpr std::uint64_t kExponentOne = 0x0010000000000000ull;
@@ -53,20 +55,42 @@ bool all_plausible(const SimulationBlock& block, const OutputBuffers& out) {
   }
   plausible &= (flags >> 63) == 0;
   if (!plausible) return false;
-  for (std::size_t i = 0; i < block.trials; ++i) {
-    const double audience = out.audience[i];
-    const double* spent = out.row(Output::kSpend, i);
-    const double* reach_in = out.row(Output::kReach, i);
-    const double* paid = out.row(Output::kPaidImpressions, i);
-    const double* organic = out.row(Output::kOrganicImpressions, i);
-    double reach = 0.0, impressions = 0.0;
-    for (std::size_t t = 0; t < block.periods; ++t) {
-      const double planned = block.plan.paid_spend[t];
-      plausible &= !(std::abs(spent[t] - planned) > kSlack * std::max(1.0, planned));
-      reach += reach_in[t];
-      impressions += paid[t] + organic[t];
-      plausible &= !(reach > audience * (1.0 + kSlack)) && !(reach > impressions * (1.0 + kSlack) + kSlack);
-    }
+  // Every value is now finite and not negative, so running sums only grow, and rounding is monotone: a
+  // period whose new reach is at most its own impressions keeps reach so far at most the impressions so far,
+  // bit for bit as the walk below adds them. Checked period by period, without a running sum to wait on.
+  const double* reach = out.data[static_cast<int>(Output::kReach)];
+  const double* paid = out.data[static_cast<int>(Output::kPaidImpressions)];
+  const double* organic = out.data[static_cast<int>(Output::kOrganicImpressions)];
+  const double* spent = out.data[static_cast<int>(Output::kSpend)];
+  const double* planned = block.plan.paid_spend;
+  // Each bound as a margin, bound minus value, whose sign bit is set exactly when the value is above it
+  // (with gradual underflow, a - b is +0 or more exactly when a >= b): or-ing bits vectorises, where a
+  // flag and-ed with comparisons does not.
+  std::uint64_t signs = 0;
+  for (std::size_t k = 0; k < values; ++k)
+    signs |= std::bit_cast<std::uint64_t>((paid[k] + organic[k]) - reach[k]);
+  for (std::size_t i = 0; i < trials; ++i) {
+    const double* row = spent + i * periods;
+    // Against the tolerance's lower bound kSlack * (1 + plan) / 2, which has no branch, where the walk's
+    // max(1, plan) has one: a spend within it is within the walk's, and one that is not is left to the walk.
+    for (std::size_t t = 0; t < periods; ++t)
+      signs |= std::bit_cast<std::uint64_t>(0.5 * kSlack * (1.0 + planned[t]) - std::abs(row[t] - planned[t]));
+  }
+  plausible &= (signs >> 63) == 0;
+  // Reach over the horizon against the audience (the largest reach so far is the last): four trials at a
+  // time, each summed in period order as the walk does, so the four chains of additions overlap.
+  std::size_t i = 0;
+  for (; i + 4 <= trials; i += 4) {
+    const double* r = reach + i * periods;
+    double sums[4] = {};
+    for (std::size_t t = 0; t < periods; ++t)
+      for (std::size_t j = 0; j < 4; ++j) sums[j] += r[j * periods + t];
+    for (std::size_t j = 0; j < 4; ++j) plausible &= !(sums[j] > out.audience[i + j] * (1.0 + kSlack));
+  }
+  for (; i < trials; ++i) {
+    double sum = 0.0;
+    for (std::size_t t = 0; t < periods; ++t) sum += reach[i * periods + t];
+    plausible &= !(sum > out.audience[i] * (1.0 + kSlack));
   }
   return plausible;
 }
