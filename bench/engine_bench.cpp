@@ -58,7 +58,10 @@ BENCHMARK(BM_EngineSimulate)
     ->ArgNames({"threads", "block"})
     ->Args({1, 128})
     ->Args({2, 128})
+    ->Args({1, 0})  // the engine's own choice for the horizon (block_trials_for)
     ->Args({1, 16})
+    ->Args({1, 32})
+    ->Args({1, 64})
     ->Args({1, 1024})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
@@ -84,7 +87,7 @@ void BM_PluginsAlone(benchmark::State& state) {
   const auto& scenario = world().scenario;
   const Engine engine(scenario, TrialSet::kSearch);
   const Allocation allocation = allocate(scenario, CandidateSplit{0.3, {0.6, 0.4}, {0.5, 0.5}});
-  constexpr std::size_t kBlock = 128;
+  const auto kBlock = static_cast<std::size_t>(state.range(0));
   const std::size_t periods = scenario.periods;
   std::vector<double> outputs(static_cast<std::size_t>(kOutputCount) * kBlock * periods), audience(kBlock);
   for (auto _ : state) {
@@ -114,7 +117,7 @@ void BM_PluginsAlone(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials * scenario.periods *
                                                                          scenario.channels.size()));
 }
-BENCHMARK(BM_PluginsAlone)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PluginsAlone)->ArgName("block")->Arg(16)->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ParameterDraws(benchmark::State& state) {
   const auto& scenario = world().scenario;

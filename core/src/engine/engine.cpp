@@ -48,10 +48,19 @@ struct EngineWorker {
   KpiAccumulator accumulator;
 };
 
+std::size_t block_trials_for(std::size_t periods) {
+  constexpr std::size_t kBlockBytes = 256 * 1024;
+  const std::size_t per_trial = static_cast<std::size_t>(kOutputCount) * std::max<std::size_t>(1, periods) *
+                                sizeof(double);
+  std::size_t trials = 128;
+  while (trials > 16 && trials * per_trial > kBlockBytes) trials /= 2;
+  return trials;
+}
+
 Engine::Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t block_trials)
     : scenario_(scenario),
       seed_(trial_set_seed(scenario.seed, trials)),
-      block_trials_(std::max<std::size_t>(1, block_trials)) {
+      block_trials_(block_trials > 0 ? block_trials : block_trials_for(scenario.periods)) {
   for (std::size_t c = 0; c < scenario.channels.size(); ++c) {
     const auto& parameters = scenario.channels[c].parameters;
     parameters_.push_back(draw_parameters(parameters, seed_, static_cast<std::uint32_t>(c), scenario.trials,

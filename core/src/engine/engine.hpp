@@ -21,11 +21,19 @@ namespace splitsim {
 
 struct EngineWorker;
 
+// Trials per plugin call for a horizon of `periods`: the most, as a power of two from 16 to 128, whose
+// outputs (kOutputCount values per trial-period) fit in 256 KiB. The plugin writes a block, the runner checks
+// it and the accumulator reads it while it is still in the core's cache: a year of weeks at 128 trials
+// (426 KiB) spills to the shared cache, and fewer than 16 trials makes a call too short for a plugin's lanes.
+std::size_t block_trials_for(std::size_t periods);
+
 class Engine {
  public:
   // Draws every channel's parameters for every trial of the trial set, once: every split simulated by this
   // engine sees the same trials (common random numbers), so differences between splits are not noise.
-  Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t block_trials = 128);
+  // `block_trials` trials go to each plugin call; by default, as many as keep a block's outputs within a
+  // core's share of cache (block_trials_for).
+  Engine(const ResolvedScenario& scenario, TrialSet trials, std::size_t block_trials = 0);
   ~Engine();
 
   // Per-trial KPIs of one split over all trials, in total and per channel. Parallel over fixed blocks of
