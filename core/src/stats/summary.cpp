@@ -51,13 +51,26 @@ bool place_by_counting(std::span<const double> values, double min, double max, s
   const std::size_t buckets = std::clamp<std::size_t>(std::bit_ceil(n / 8), 16, kMaxBuckets);
   const double range = max - min, scale = static_cast<double>(buckets) / range;
   if (!(std::isfinite(range) && std::isfinite(scale) && scale > 0.0)) return false;
-  const auto bucket_of = [&](double v) {
-    return std::min(static_cast<std::size_t>((v - min) * scale), buckets - 1);
-  };
-  std::array<std::uint32_t, kMaxBuckets + 1> start;  // start[b]: how many values lie below bucket b
-  std::fill_n(start.begin(), buckets + 1, 0u);
-  for (const double v : values) ++start[bucket_of(v) + 1];
-  for (std::size_t b = 1; b <= buckets; ++b) start[b] += start[b - 1];
+  // Each value's bucket, once, in a pass that vectorises (values are finite here, so the product lies in
+  // [0, buckets], which a 32-bit integer holds); the count and the gather below read it.
+  thread_local std::vector<std::int32_t> bucket_of;
+  bucket_of.resize(n);
+  const auto last = static_cast<std::int32_t>(buckets - 1);
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto b = static_cast<std::int32_t>((values[k] - min) * scale);
+    bucket_of[k] = b < last ? b : last;
+  }
+  // Counted into four histograms in turn and added: a run of values in one bucket does not wait on each
+  // increment of the same counter.
+  std::array<std::array<std::uint32_t, kMaxBuckets + 1>, 4> counts;
+  for (auto& c : counts) std::fill_n(c.begin(), buckets + 1, 0u);
+  std::size_t k = 0;
+  for (; k + 4 <= n; k += 4)
+    for (std::size_t j = 0; j < 4; ++j) ++counts[j][bucket_of[k + j] + 1];
+  for (; k < n; ++k) ++counts[0][bucket_of[k] + 1];
+  auto& start = counts[0];  // start[b]: how many values lie below bucket b
+  for (std::size_t b = 1; b <= buckets; ++b)
+    start[b] = start[b - 1] + start[b] + counts[1][b] + counts[2][b] + counts[3][b];
   const auto bucket_of_rank = [&](std::size_t r) {
     return static_cast<std::size_t>(std::upper_bound(start.begin(), start.begin() + buckets + 1, r) -
                                     start.begin()) -
@@ -70,8 +83,8 @@ bool place_by_counting(std::span<const double> values, double min, double max, s
   const std::size_t tail_buckets = bucket_of_rank(tail - 1) + 1;
   for (std::size_t b = 0; b < tail_buckets; ++b) next[b] = start[b] + 1;  // stored one up: 0 means unwanted
   for (const std::size_t r : ranks) next[bucket_of_rank(r)] = start[bucket_of_rank(r)] + 1;
-  for (const double v : values) {
-    if (std::uint32_t& at = next[bucket_of(v)]; at != kUnwanted) order[at++ - 1] = v;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (std::uint32_t& at = next[bucket_of[k]]; at != kUnwanted) order[at++ - 1] = values[k];
   }
   // Sorted: the tail's buckets as one, then each rank's bucket.
   std::sort(order.begin(), order.begin() + start[tail_buckets]);
