@@ -113,9 +113,11 @@ void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
   const TeamPlan& team = scenario_.team;
   // Community work follows what needs a reply, not every view or like: the channel's reply share.
   const double community_per_1000 = team.community_hours_per_1000(scenario_.channels[c].reply_share);
+  // Zeroed once, not per trial (a memset of its own each time): every trial writes the same entries, and
+  // those it never writes (the shortfall, a figure of the totals only) stay zero.
+  double kpis[kKpiCount] = {};
   for (std::size_t i = 0; i < n_; ++i) {
     const std::size_t trial = first_ + i;
-    double kpis[kKpiCount] = {};
     add_outputs(out, i, kpis);
     kpis[kpi_index(v1::ORGANIC_COST)] = budget.organic_budget + budget.team_cost;
     double community = 0.0;
