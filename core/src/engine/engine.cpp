@@ -40,7 +40,41 @@ struct Schedule {
   std::vector<PostFormat> formats;                // [channel]
 };
 
+// Channel c's plan as the cache compares it: every figure the plugin or the accumulator reads.
+ChannelOutcomeKey key_of(const Schedule& schedule, const ChannelBudget& budget, std::size_t c) {
+  ChannelOutcomeKey key;
+  key.channel = static_cast<std::uint32_t>(c);
+  key.figures = schedule.spend[c];
+  key.figures.insert(key.figures.end(), schedule.posts[c].begin(), schedule.posts[c].end());
+  for (const double figure : {budget.organic_budget, budget.team_cost, budget.planned_hours, budget.content_hours,
+                              budget.campaign_hours, budget.strategy_hours})
+    key.figures.push_back(figure);
+  return key;
+}
+
+// Outcomes kept for a grid: as many as fit in 64 MiB, at most 512 (a grid of four channels at quarter steps
+// visits 100 plans an organic share, and two threads work on two shares at once). None when fewer than four
+// per channel would fit: splits would seldom find their plans still kept.
+std::size_t outcomes_to_keep(const ResolvedScenario& scenario) {
+  constexpr double kBudgetBytes = 64.0 * (1 << 20);
+  const double bytes = channel_outcome_bytes(scenario);
+  const auto fit = static_cast<std::size_t>(std::min(512.0, kBudgetBytes / bytes));
+  return fit >= 4 * scenario.channels.size() ? fit : 0;
+}
+
 }  // namespace
+
+double channel_outcome_bytes(const ResolvedScenario& scenario) {
+  const double per_trial = kKpiCount + 1.0 + (scenario.team.present ? static_cast<double>(scenario.periods) : 0.0);
+  return per_trial * static_cast<double>(scenario.trials) * sizeof(double) + 512.0;
+}
+
+std::size_t reused_outcome_capacity(const ResolvedScenario& scenario) { return outcomes_to_keep(scenario); }
+
+void Engine::reuse_channel_outcomes() {
+  if (const std::size_t keep = outcomes_to_keep(scenario_); keep > 0)
+    outcomes_ = std::make_unique<ChannelOutcomeCache>(keep);
+}
 
 // One worker thread's reusable parts.
 struct EngineWorker {
@@ -91,6 +125,20 @@ void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool pe
   }
 
   const std::size_t trials = static_cast<std::size_t>(scenario_.trials);
+  // Each channel's outcome from a split with the same plan when one is kept; else simulated and recorded.
+  // Never with period flows: an outcome keeps only what the totals need.
+  const bool reuse = outcomes_ && !per_period;
+  std::vector<ChannelOutcomeKey> keys(reuse ? channels : 0);
+  std::vector<std::shared_ptr<const ChannelOutcome>> known(channels);
+  std::vector<std::shared_ptr<ChannelOutcome>> recorded(channels);
+  for (std::size_t c = 0; reuse && c < channels; ++c) {
+    keys[c] = key_of(schedule, allocation.channels[c], c);
+    known[c] = outcomes_->find(keys[c]);
+    if (known[c]) continue;
+    recorded[c] = std::make_shared<ChannelOutcome>();
+    recorded[c]->audience.resize(trials);
+    if (scenario_.team.present) recorded[c]->community_hours.resize(trials * scenario_.periods);
+  }
   const std::size_t block_count = (trials + block_trials_ - 1) / block_trials_;
   // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
   // Isolated, so that a worker waiting here for this split's blocks does not start another split (and
@@ -107,14 +155,28 @@ void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool pe
       const std::size_t n = std::min(block_trials_, trials - first);
       worker.accumulator.begin(allocation, kpis, first, n);
       for (std::size_t c = 0; c < channels; ++c) {
+        if (known[c]) {
+          worker.accumulator.add_known_channel(c, *known[c]);
+          continue;
+        }
         worker.accumulator.add_channel(
-            c, worker.runner.run(scenario_.channels[c], static_cast<std::uint32_t>(c), parameters_[c],
-                                 schedule.plan(c), seed_, first, n, scenario_.period_days));
+            c,
+            worker.runner.run(scenario_.channels[c], static_cast<std::uint32_t>(c), parameters_[c],
+                              schedule.plan(c), seed_, first, n, scenario_.period_days),
+            recorded[c].get());
       }
       worker.accumulator.finish();
     });
   });
   throw_if_cancelled();
+  kpis.channel_outcomes.assign(channels, 0);
+  for (std::size_t c = 0; reuse && c < channels; ++c) {
+    if (recorded[c]) {
+      recorded[c]->kpis = kpis.channels[c];
+      known[c] = outcomes_->keep(keys[c], std::move(recorded[c]));
+    }
+    kpis.channel_outcomes[c] = known[c]->id;
+  }
 }
 
 }  // namespace splitsim

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/channel_outcome_cache.hpp"
 #include "engine/parameter_sampler.hpp"
 #include "engine/trial_kpis.hpp"
 #include "scenario/resolved_scenario.hpp"
@@ -26,6 +27,11 @@ struct EngineWorker;
 // it and the accumulator reads it while it is still in the core's cache: a year of weeks at 128 trials
 // (426 KiB) spills to the shared cache, and fewer than 16 trials makes a call too short for a plugin's lanes.
 std::size_t block_trials_for(std::size_t periods);
+
+// The memory one kept channel outcome takes, and how many reuse_channel_outcomes() keeps at most (0: it
+// keeps none): what a grid's memory estimate adds.
+double channel_outcome_bytes(const ResolvedScenario& scenario);
+std::size_t reused_outcome_capacity(const ResolvedScenario& scenario);
 
 class Engine {
  public:
@@ -46,6 +52,13 @@ class Engine {
   // overwritten): what a search or grid calls, thousands of times with one shape.
   void simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period = false) const;
 
+  // From now on, a channel whose plan (spend and posts each period, money and hours) is one a recent split
+  // of this engine had takes that split's per-trial figures instead of calling its plugin again: the same
+  // bits, since every figure depends on the channel's plan and the trial's address only. For a grid, whose
+  // splits share most channel plans; TrialKpis::channel_outcomes then names each channel's outcome. Off
+  // when an outcome would be too large to keep enough of them (reused_outcome_capacity is then 0).
+  void reuse_channel_outcomes();
+
   const ResolvedScenario& scenario() const { return scenario_; }
   // Channel c's drawn parameters, [parameter][trial], read-only: what explains a per-trial difference.
   const ParameterTable& parameters(std::size_t channel) const { return parameters_[channel]; }
@@ -59,6 +72,7 @@ class Engine {
   // Each worker thread's output buffers and accumulator, made on its first block and kept for every later
   // split: a search simulates hundreds of splits, and fresh buffers cost page faults each time.
   mutable tbb::enumerable_thread_specific<std::unique_ptr<EngineWorker>> workers_;
+  std::unique_ptr<ChannelOutcomeCache> outcomes_;  // with reuse_channel_outcomes()
 };
 
 }  // namespace splitsim

@@ -107,7 +107,7 @@ void KpiAccumulator::begin(const Allocation& allocation, TrialKpis& kpis, std::u
   std::fill(community_hours_.begin(), community_hours_.begin() + n * scenario_.periods, 0.0);
 }
 
-void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
+void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out, ChannelOutcome* record) {
   const std::size_t periods = scenario_.periods;
   const ChannelBudget& budget = allocation_->channels[c];
   const TeamPlan& team = scenario_.team;
@@ -124,10 +124,12 @@ void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
     if (team.present) {
       const double* engagements = out.row(Output::kEngagements, i);
       double* needed = community_hours_.data() + i * periods;
+      double* kept = record ? record->community_hours.data() + trial * periods : nullptr;
       for (std::size_t t = 0; t < periods; ++t) {
         const double period_hours = engagements[t] / 1000.0 * community_per_1000;
         needed[t] += period_hours;
         community += period_hours;
+        if (kept) kept[t] = period_hours;
       }
     }
     kpis[kpi_index(v1::CONTENT_HOURS)] = budget.content_hours;
@@ -136,10 +138,27 @@ void KpiAccumulator::add_channel(std::size_t c, const OutputBuffers& out) {
     kpis[kpi_index(v1::STRATEGY_HOURS)] = budget.strategy_hours;
     kpis[kpi_index(v1::TEAM_HOURS)] = budget.planned_hours + community;
     max_audience_[i] = c == 0 ? out.audience[i] : std::max(max_audience_[i], out.audience[i]);
+    if (record) record->audience[trial] = out.audience[i];
     if (!kpis_->periods.empty()) add_period_flows(out, i, kpis_->periods, trial);
     for (const v1::Kpi k : kAdditive) kpis_->totals[kpi_index(k)][trial] += kpis[kpi_index(k)];
     derive_kpis(kpis, scenario_.value_per_conversion);
     for (int k = 0; k < kKpiCount; ++k) kpis_->channels[c][k][trial] = kpis[k];
+  }
+}
+
+void KpiAccumulator::add_known_channel(std::size_t c, const ChannelOutcome& known) {
+  const std::size_t periods = scenario_.periods;
+  for (std::size_t i = 0; i < n_; ++i) {
+    const std::size_t trial = first_ + i;
+    for (int k = 0; k < kKpiCount; ++k) kpis_->channels[c][k][trial] = known.kpis[k][trial];
+    if (scenario_.team.present) {
+      const double* kept = known.community_hours.data() + trial * periods;
+      double* needed = community_hours_.data() + i * periods;
+      for (std::size_t t = 0; t < periods; ++t) needed[t] += kept[t];
+    }
+    const double audience = known.audience[trial];
+    max_audience_[i] = c == 0 ? audience : std::max(max_audience_[i], audience);
+    for (const v1::Kpi k : kAdditive) kpis_->totals[kpi_index(k)][trial] += known.kpis[kpi_index(k)][trial];
   }
 }
 

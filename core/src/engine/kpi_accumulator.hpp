@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/channel_outcome_cache.hpp"
 #include "engine/trial_kpis.hpp"
 #include "scenario/allocation.hpp"
 #include "scenario/resolved_scenario.hpp"
@@ -25,7 +26,12 @@ class KpiAccumulator {
 
   // Starts trials [first, first + n) of the split whose allocation is given, writing into `kpis`.
   void begin(const Allocation& allocation, TrialKpis& kpis, std::uint64_t first, std::size_t n);
-  void add_channel(std::size_t c, const OutputBuffers& out);
+  // With `record`, also writes there what add_known_channel needs besides the channel's KPIs: its
+  // community hours period by period and its audience, for these trials.
+  void add_channel(std::size_t c, const OutputBuffers& out, ChannelOutcome* record = nullptr);
+  // Channel c from an outcome kept for its plan: the same figures, added in the same order, as
+  // add_channel gave them when the outcome was recorded.
+  void add_known_channel(std::size_t c, const ChannelOutcome& known);
   void finish();
 
  private:

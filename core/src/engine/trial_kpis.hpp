@@ -22,6 +22,9 @@ struct TrialKpis {
   // Only when asked (Engine::simulate's per_period): the period flows across channels, [flow][period][trial],
   // flows in kPeriodFlows' order. Empty otherwise: a search never pays for it.
   std::vector<std::vector<std::vector<double>>> periods;
+  // [channel] the id of the kept outcome each channel's figures are (Engine::reuse_channel_outcomes), or 0:
+  // channels with one id have the same per-trial figures, whatever split they came from.
+  std::vector<std::uint64_t> channel_outcomes;
 
   // Whether these arrays already hold `trials` trials of `channel_count` channels: reused as they are.
   bool shaped_for(std::size_t channel_count, std::uint64_t trials) const {

@@ -5,6 +5,7 @@
 
 #include "base/errors.hpp"
 #include "base/kpi.hpp"
+#include "engine/engine.hpp"
 
 namespace splitsim {
 namespace {
@@ -29,7 +30,7 @@ constexpr double kProcessBytes = 13.0 * (1 << 20);
 }  // namespace
 
 ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_t candidates,
-                                    std::size_t threads) {
+                                    std::size_t threads, std::size_t channel_plans) {
   double parameters = 0.0;
   for (const auto& channel : scenario.channels) parameters += static_cast<double>(channel.parameters.size());
   const double trials = static_cast<double>(scenario.trials);
@@ -49,6 +50,10 @@ ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_
         count * (scopes * kKpiCount * kSummaryBytes + channels * kChannelAllocationBytes + kCandidateBytes);
   } else {
     e.bytes += count * (kKeptCandidateBytes + channels * kKeptChannelBytes);
+    // The channel outcomes a grid's engine keeps for later splits with the same plans (no more than the
+    // grid has plans), and their summaries.
+    const double kept = static_cast<double>(std::min(reused_outcome_capacity(scenario), channel_plans));
+    e.bytes += kept * channel_outcome_bytes(scenario) + std::min(1024.0, kept) * kKpiCount * kSummaryBytes;
   }
   e.channel_periods =
       static_cast<double>(candidates) * trials * channels * static_cast<double>(scenario.periods);

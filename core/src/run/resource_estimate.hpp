@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <string>
 
 #include "scenario/resolved_scenario.hpp"
@@ -22,11 +23,14 @@ struct ResourceLimits {
 // The peak memory of a run simulating `candidates` splits with `threads` workers, from what it holds at its
 // peak: the parameter tables of every trial set in use, the per-trial KPI arrays of the candidates in
 // flight (one per worker), and the process itself; besides, per candidate, what a grid keeps of it once it
-// is written away (a few hundred bytes: memory nearly flat in the grid's size), or for the optimizer, which
+// is written away (a few hundred bytes: memory nearly flat in the grid's size) and the channel outcomes its
+// engine keeps for reuse (bounded: Engine::reuse_channel_outcomes), or for the optimizer, which
 // keeps its evaluations whole, every KPI summary. tests/core/resource_estimate_test.cpp holds it against the
 // peak RSS of real runs.
+// `channel_plans`: for a grid, the different channel plans among its splits (distinct_channel_plans).
 ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_t candidates,
-                                    std::size_t threads);
+                                    std::size_t threads,
+                                    std::size_t channel_plans = std::numeric_limits<std::size_t>::max());
 
 // Throws InputError naming the file, the estimate, what drives it, and the flag that overrides the limit.
 void check_resources(const ResourceEstimate& estimate, const ResourceLimits& limits, const std::string& file);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/errors.hpp"
+#include "engine/engine.hpp"
 #include "scenario/allocation.hpp"
 #include "search/grid.hpp"
 #include "search/money_limits.hpp"
@@ -38,7 +39,9 @@ RunPlan plan_run(const ResolvedScenario& scenario, std::size_t threads) {
     }
     plan.candidates = plan.grid.size();
   }
-  plan.estimate = estimate_resources(scenario, plan.candidates, threads);
+  const std::size_t channel_plans =
+      scenario.optimize ? 0 : distinct_channel_plans(plan.grid, reused_outcome_capacity(scenario));
+  plan.estimate = estimate_resources(scenario, plan.candidates, threads, channel_plans);
   return plan;
 }
 

@@ -129,7 +129,8 @@ void evaluate_shared(const SplitEvaluator& evaluator, const std::vector<Candidat
 RunResults grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
                     const std::vector<CandidateSplit>& candidates, RunObserver* observer,
                     const ProcessGroup* group) {
-  const Engine engine(scenario, TrialSet::kSearch);
+  Engine engine(scenario, TrialSet::kSearch);
+  engine.reuse_channel_outcomes();  // a grid's splits share most channels' plans
   const SplitEvaluator evaluator(engine);
   auto spool = std::make_unique<CandidateSpool>(candidates.size(), scenario.objective);
   if (group && group->size() > 1) {

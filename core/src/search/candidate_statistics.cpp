@@ -81,16 +81,22 @@ namespace {
 
 // Summaries of the totals and of each channel; with `steering`, only those totals it marks.
 CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario& scenario,
-                                  const std::array<bool, kKpiCount>* steering) {
+                                  const std::array<bool, kKpiCount>* steering,
+                                  std::span<const std::vector<Summary>* const> known_channels) {
   const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
   // Every KPI of every scope (the total, then each channel) summarised in parallel, each into its own slot:
   // the same figures for any thread count, and a search's one candidate at a time uses every core.
   const std::size_t scopes = 1 + kpis.channels.size(), kpi_count = kKpiCount;
+  const auto known = [&](std::size_t scope) -> const std::vector<Summary>* {
+    return scope > 0 && scope - 1 < known_channels.size() ? known_channels[scope - 1] : nullptr;
+  };
   const auto wanted = [&](std::size_t scope, std::size_t k) {
-    return !steering || (scope == 0 && (*steering)[k]);
+    return (!steering || (scope == 0 && (*steering)[k])) && !known(scope);
   };
   std::vector<std::vector<Summary>> summaries(scopes, std::vector<Summary>(kpi_count));
+  for (std::size_t scope = 1; scope < scopes; ++scope)
+    if (const auto* summaries_known = known(scope)) summaries[scope] = *summaries_known;
   tbb::parallel_for(std::size_t{0}, scopes * kpi_count, [&](std::size_t i) {
     const std::size_t scope = i / kpi_count, k = i % kpi_count;
     if (!wanted(scope, k)) return;
@@ -119,8 +125,9 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
 
 }  // namespace
 
-CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
-  return summarize_scopes(kpis, scenario, nullptr);
+CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                                  std::span<const std::vector<Summary>* const> known_channels) {
+  return summarize_scopes(kpis, scenario, nullptr, known_channels);
 }
 
 std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
@@ -140,7 +147,7 @@ std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
 
 CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
   const auto steering = steering_kpis(scenario);
-  return summarize_scopes(kpis, scenario, &steering);
+  return summarize_scopes(kpis, scenario, &steering, {});
 }
 
 }  // namespace splitsim

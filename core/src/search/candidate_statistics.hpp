@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <vector>
 
 #include "base/kpi.hpp"
@@ -31,7 +32,10 @@ struct CandidateOutcome {
 // Summaries of every KPI, in total and per channel, with the ratio of means of the ratio KPIs; the
 // objective KPI's include the probability of reaching the objective's target, when it has one; and each
 // constraint's figure.
-CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario);
+// `known_channels` ([channel], or empty) holds summaries already made of a channel's very figures (null where
+// none): those are taken as they are.
+CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                                  std::span<const std::vector<Summary>* const> known_channels = {});
 
 // The totals' KPIs a search steers by: the objective's, the costs (MIN_COST_FOR_TARGET's figure), each
 // constraint's, and the parts of any of them that is a ratio (its headline is the ratio of their means).

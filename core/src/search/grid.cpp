@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <tuple>
 
 #include "base/errors.hpp"
 #include "scenario/allocation.hpp"
@@ -126,6 +128,17 @@ std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario
     }
   }
   return keeping_min_paid(scenario, std::move(candidates));
+}
+
+std::size_t distinct_channel_plans(const std::vector<CandidateSplit>& grid, std::size_t up_to) {
+  std::set<std::tuple<std::size_t, double, double, double>> plans;
+  for (const auto& split : grid) {
+    for (std::size_t c = 0; c < split.paid_shares.size(); ++c) {
+      plans.emplace(c, split.organic_share, split.paid_shares[c], split.organic_shares[c]);
+      if (plans.size() >= up_to) return up_to;
+    }
+  }
+  return plans.size();
 }
 
 }  // namespace splitsim

@@ -17,4 +17,8 @@ namespace splitsim {
 // Throws InputError when no grid point fits the bounds or the grid is larger than kMaxCandidates.
 std::vector<CandidateSplit> generate_candidates(const ResolvedScenario& scenario);
 
+// How many different channel plans a grid's splits make, as (channel, organic share, the channel's paid
+// share, its organic share), counted up to `up_to`: what a grid's engine may keep of them.
+std::size_t distinct_channel_plans(const std::vector<CandidateSplit>& grid, std::size_t up_to);
+
 }  // namespace splitsim

@@ -28,7 +28,7 @@ v1::Candidate SplitEvaluator::candidate_of(const CandidateSplit& split, SearchFi
   const TrialKpis& kpis = *lease;
   engine_.simulate_into(split, *lease);
   const CandidateOutcome outcome =
-      steering_only ? summarize_steering_trials(kpis, scenario) : summarize_trials(kpis, scenario);
+      steering_only ? summarize_steering_trials(kpis, scenario) : summarize_with_known_channels(kpis);
   auto candidate = make_candidate(scenario, split, outcome, 0);
   if (figures) {
     figures->steering_value = candidate.objective_value();
@@ -47,6 +47,22 @@ v1::Candidate SplitEvaluator::candidate_of(const CandidateSplit& split, SearchFi
     candidate.set_infeasible(candidate.infeasible().empty() ? money : money + "; " + candidate.infeasible());
   }
   return candidate;
+}
+
+CandidateOutcome SplitEvaluator::summarize_with_known_channels(const TrialKpis& kpis) const {
+  const auto& ids = kpis.channel_outcomes;
+  const std::size_t channels = kpis.channels.size();
+  std::vector<std::shared_ptr<const ChannelSummaryCache::Summaries>> held(channels);
+  std::vector<const std::vector<Summary>*> known(channels, nullptr);
+  for (std::size_t c = 0; c < channels && c < ids.size(); ++c) {
+    if (ids[c] == 0) continue;
+    held[c] = channel_summaries_.find(ids[c]);
+    known[c] = held[c].get();
+  }
+  CandidateOutcome outcome = summarize_trials(kpis, engine_.scenario(), known);
+  for (std::size_t c = 0; c < channels && c < ids.size(); ++c)
+    if (ids[c] != 0 && !known[c]) channel_summaries_.keep(ids[c], outcome.channels[c]);
+  return outcome;
 }
 
 std::vector<v1::Candidate> SplitEvaluator::evaluate_all(const std::vector<CandidateSplit>& splits) const {

@@ -7,6 +7,8 @@
 #include "engine/trial_kpis_pool.hpp"
 #include "results.pb.h"
 #include "scenario/split.hpp"
+#include "search/candidate_statistics.hpp"
+#include "search/channel_summary_cache.hpp"
 
 namespace splitsim {
 
@@ -45,9 +47,13 @@ class SplitEvaluator {
 
  private:
   v1::Candidate candidate_of(const CandidateSplit& split, SearchFigures* figures, bool steering_only) const;
+  // summarize_trials, taking a channel's summaries from an earlier split with the same channel outcome.
+  CandidateOutcome summarize_with_known_channels(const TrialKpis& kpis) const;
 
   const Engine& engine_;
   mutable TrialKpisPool pool_;  // each evaluation's per-trial KPIs, reused by the next
+  // Channels' summaries by the engine's outcome ids, when it reuses outcomes: a thousand channel plans.
+  mutable ChannelSummaryCache channel_summaries_{1024};
 };
 
 }  // namespace splitsim
