@@ -116,16 +116,17 @@ TEST(Engine, ResultsAreBitIdenticalForAnyThreadCountAndBlockSize) {
   }
 }
 
-TEST(Engine, BlocksKeepTheirOutputsWithinACoresCacheBetweenSixteenAndOneHundredTwentyEightTrials) {
-  EXPECT_EQ(block_trials_for(1), 128u);
-  EXPECT_EQ(block_trials_for(13), 128u);  // a quarter of weeks: 104 KiB
-  EXPECT_EQ(block_trials_for(52), 64u);   // a year of weeks: 213 KiB, where 128 trials would take 426
+TEST(Engine, BlocksKeepTheirOutputsWithinACoresCacheBetweenSixteenAndSixtyFourTrials) {
+  EXPECT_EQ(block_trials_for(1), 64u);
+  EXPECT_EQ(block_trials_for(13), 64u);   // a quarter of weeks: 52 KiB
+  EXPECT_EQ(block_trials_for(52), 64u);   // a year of weeks: 213 KiB
+  EXPECT_EQ(block_trials_for(104), 32u);  // two years of weeks: 213 KiB, where 64 trials would take 426
   EXPECT_EQ(block_trials_for(365), 16u);  // a year of days: 16 trials is the floor
   for (std::size_t periods = 1; periods <= 400; ++periods) {
     const std::size_t trials = block_trials_for(periods);
     const std::size_t bytes = trials * periods * kOutputCount * sizeof(double);
     EXPECT_TRUE(trials == 16 || bytes <= 256 * 1024) << periods;
-    EXPECT_TRUE(trials == 128 || 2 * bytes > 256 * 1024) << periods;  // and no smaller than it must be
+    EXPECT_TRUE(trials == 64 || 2 * bytes > 256 * 1024) << periods;  // and no smaller than it must be
     EXPECT_EQ(trials & (trials - 1), 0u) << periods;
   }
 }

@@ -86,7 +86,7 @@ std::size_t block_trials_for(std::size_t periods) {
   constexpr std::size_t kBlockBytes = 256 * 1024;
   const std::size_t per_trial = static_cast<std::size_t>(kOutputCount) * std::max<std::size_t>(1, periods) *
                                 sizeof(double);
-  std::size_t trials = 128;
+  std::size_t trials = 64;
   while (trials > 16 && trials * per_trial > kBlockBytes) trials /= 2;
   return trials;
 }
