@@ -117,7 +117,14 @@ void BM_PluginsAlone(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenario.trials * scenario.periods *
                                                                          scenario.channels.size()));
 }
-BENCHMARK(BM_PluginsAlone)->ArgName("block")->Arg(16)->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PluginsAlone)
+    ->ArgName("block")
+    ->Arg(16)
+    ->Arg(32)
+    ->Arg(64)
+    ->Arg(128)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_ParameterDraws(benchmark::State& state) {
   const auto& scenario = world().scenario;

@@ -65,10 +65,10 @@ TEST(ChannelReuse, TheEngineGivesTheBitsOfAFreshSimulationForAnyThreadCount) {
       }
     }
     // Most channel plans recur in a grid: most channels were not simulated again.
-    EXPECT_GT(std::count_if(kpis.totals[kpi_index(v1::TEAM_SHORTFALL_HOURS)].begin(),
-                            kpis.totals[kpi_index(v1::TEAM_SHORTFALL_HOURS)].end(), [](double h) { return h > 0; }),
-              0);
     EXPECT_GT(reused, 2 * ids.size()) << threads << " threads";
+    // And the team is short in some trials, so the community hours kept period by period were compared.
+    const auto& shortfall = kpis.totals[kpi_index(v1::TEAM_SHORTFALL_HOURS)];
+    EXPECT_GT(std::count_if(shortfall.begin(), shortfall.end(), [](double h) { return h > 0; }), 0);
   }
 }
 

@@ -185,14 +185,16 @@ TEST(Engine, AnOutputThePluginForgetsToWriteIsCaught) {
 // The buffers are reused from call to call (and split to split, and from a short last block to a full one):
 // a value the plugin leaves unwritten must never be one it wrote on an earlier call.
 TEST(Engine, AnOutputThePluginLeavesUnwrittenOnALaterCallIsCaught) {
-  for (const std::size_t skipped_in : {std::size_t{3968}, std::size_t{0}}) {  // the short last block; the first
+  // In the short last block, and in the first.
+  for (const std::size_t skipped_in : {std::size_t{3968}, std::size_t{0}}) {
     std::atomic<int> calls_at_skip{0};
     Fixture f(poisson_info(Distribution::fixed(1)), "",
               [&](const SimulationBlock& block, const OutputBuffers& out) {
                 const double kept = out.row(Output::kClicks, 20)[3];
                 poisson_model(block, out);
                 // From the second split on, trial 20 of this block keeps whatever its clicks held.
-                if (block.first_trial == skipped_in && calls_at_skip++ > 0) out.row(Output::kClicks, 20)[3] = kept;
+                if (block.first_trial == skipped_in && calls_at_skip++ > 0)
+                  out.row(Output::kClicks, 20)[3] = kept;
               });
     const Engine engine(f.scenario, TrialSet::kSearch, 128);  // 4000 trials: the last block has 32
     EXPECT_NO_THROW(engine.simulate({0.0, {1.0}, {0.0}}));
@@ -200,7 +202,8 @@ TEST(Engine, AnOutputThePluginLeavesUnwrittenOnALaterCallIsCaught) {
       engine.simulate({0.0, {1.0}, {0.0}});
       ADD_FAILURE() << "an unwritten value in block " << skipped_in << " passed";
     } catch (const PluginError& e) {
-      const std::string expected = "trial " + std::to_string(skipped_in + 20) + ", period 3: clicks is not finite";
+      const std::string expected =
+          "trial " + std::to_string(skipped_in + 20) + ", period 3: clicks is not finite";
       EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
     }
   }

@@ -97,8 +97,9 @@ TEST(OutputChecker, APeriodMayReachMoreThanItsImpressionsWhileReachSoFarStaysUnd
 TEST(OutputChecker, ReachAboveTheAudienceIsFoundInEveryTrialOfABlock) {
   // Trials 100..103 are checked four at a time, 104 alone: each must be caught.
   for (std::size_t i = 0; i < kTrials; ++i) {
-    expect_contains(failure([&](Block& b) { b.audience[i] = 39.0; }),
-                    "trial " + std::to_string(100 + i) + ", period 3: reach so far 40 is above the audience 39");
+    expect_contains(
+        failure([&](Block& b) { b.audience[i] = 39.0; }),
+        "trial " + std::to_string(100 + i) + ", period 3: reach so far 40 is above the audience 39");
   }
   EXPECT_EQ(failure([](Block& b) { b.audience[4] = 40.0; }), "");
 }
@@ -141,7 +142,8 @@ TEST(OutputChecker, PassesExactlyTheBlocksSoundByDefinitionOnRandomBlocksNearThe
         b.at(Output::kReach, i, t) = (paid + organic) * share;
         reach_sum += b.at(Output::kReach, i, t);
       }
-      b.audience[i] = reach_sum * (unit(random) < 0.9 ? 1.0 + unit(random) : 1.0 - 1e-9 + 3e-9 * unit(random));
+      b.audience[i] =
+          reach_sum * (unit(random) < 0.9 ? 1.0 + unit(random) : 1.0 - 1e-9 + 3e-9 * unit(random));
     }
     if (unit(random) < 0.05) b.at(Output::kSpend, round % kTrials, round % kPeriods) += 1e-6 * unit(random);
     const bool expected = sound_by_definition(b);

@@ -14,7 +14,8 @@ bool ChannelOutcomeKey::operator==(const ChannelOutcomeKey& other) const {
 std::size_t ChannelOutcomeCache::Hash::operator()(const ChannelOutcomeKey& key) const {
   const std::string_view bytes(reinterpret_cast<const char*>(key.figures.data()),
                                key.figures.size() * sizeof(double));
-  return std::hash<std::string_view>{}(bytes) ^ (static_cast<std::size_t>(key.channel) * 0x9e3779b97f4a7c15ull);
+  return std::hash<std::string_view>{}(bytes) ^
+         (static_cast<std::size_t>(key.channel) * 0x9e3779b97f4a7c15ull);
 }
 
 std::shared_ptr<const ChannelOutcome> ChannelOutcomeCache::find(const ChannelOutcomeKey& key) {

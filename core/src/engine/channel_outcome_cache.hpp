@@ -18,10 +18,10 @@ namespace splitsim {
 // One channel's per-trial figures under one plan: what KpiAccumulator::add_channel derives from the
 // plugin's outputs, and what it adds to the plan's totals.
 struct ChannelOutcome {
-  std::uint64_t id = 0;                    // unique within its cache: what a reused outcome is known by
-  std::vector<std::vector<double>> kpis;   // [kpi][trial], the channel's KPIs as TrialKpis holds them
-  std::vector<double> community_hours;     // [trial * periods + t] community hours needed (with a team)
-  std::vector<double> audience;            // [trial] the plugin's audience
+  std::uint64_t id = 0;                   // unique within its cache: what a reused outcome is known by
+  std::vector<std::vector<double>> kpis;  // [kpi][trial], the channel's KPIs as TrialKpis holds them
+  std::vector<double> community_hours;    // [trial * periods + t] community hours needed (with a team)
+  std::vector<double> audience;           // [trial] the plugin's audience
 };
 
 // What makes two channels' outcomes the same: the channel, and every figure of its plan the plugin or the
@@ -41,7 +41,8 @@ class ChannelOutcomeCache {
   std::shared_ptr<const ChannelOutcome> find(const ChannelOutcomeKey& key);
   // Keeps `outcome` under `key` (unless another thread kept one first: that one is returned, and it holds
   // the same figures) and gives it its id; the least recently used outcome goes when the cache is full.
-  std::shared_ptr<const ChannelOutcome> keep(const ChannelOutcomeKey& key, std::shared_ptr<ChannelOutcome> outcome);
+  std::shared_ptr<const ChannelOutcome> keep(const ChannelOutcomeKey& key,
+                                             std::shared_ptr<ChannelOutcome> outcome);
 
  private:
   struct Hash {

@@ -46,8 +46,8 @@ ChannelOutcomeKey key_of(const Schedule& schedule, const ChannelBudget& budget, 
   key.channel = static_cast<std::uint32_t>(c);
   key.figures = schedule.spend[c];
   key.figures.insert(key.figures.end(), schedule.posts[c].begin(), schedule.posts[c].end());
-  for (const double figure : {budget.organic_budget, budget.team_cost, budget.planned_hours, budget.content_hours,
-                              budget.campaign_hours, budget.strategy_hours})
+  for (const double figure : {budget.organic_budget, budget.team_cost, budget.planned_hours,
+                              budget.content_hours, budget.campaign_hours, budget.strategy_hours})
     key.figures.push_back(figure);
   return key;
 }
@@ -65,7 +65,8 @@ std::size_t outcomes_to_keep(const ResolvedScenario& scenario) {
 }  // namespace
 
 double channel_outcome_bytes(const ResolvedScenario& scenario) {
-  const double per_trial = kKpiCount + 1.0 + (scenario.team.present ? static_cast<double>(scenario.periods) : 0.0);
+  const double per_trial =
+      kKpiCount + 1.0 + (scenario.team.present ? static_cast<double>(scenario.periods) : 0.0);
   return per_trial * static_cast<double>(scenario.trials) * sizeof(double) + 512.0;
 }
 
@@ -84,8 +85,8 @@ struct EngineWorker {
 
 std::size_t block_trials_for(std::size_t periods) {
   constexpr std::size_t kBlockBytes = 256 * 1024;
-  const std::size_t per_trial = static_cast<std::size_t>(kOutputCount) * std::max<std::size_t>(1, periods) *
-                                sizeof(double);
+  const std::size_t per_trial =
+      static_cast<std::size_t>(kOutputCount) * std::max<std::size_t>(1, periods) * sizeof(double);
   std::size_t trials = 64;
   while (trials > 16 && trials * per_trial > kBlockBytes) trials /= 2;
   return trials;

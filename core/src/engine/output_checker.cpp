@@ -74,7 +74,8 @@ bool all_plausible(const SimulationBlock& block, const OutputBuffers& out) {
     // Against the tolerance's lower bound kSlack * (1 + plan) / 2, which has no branch, where the walk's
     // max(1, plan) has one: a spend within it is within the walk's, and one that is not is left to the walk.
     for (std::size_t t = 0; t < periods; ++t)
-      signs |= std::bit_cast<std::uint64_t>(0.5 * kSlack * (1.0 + planned[t]) - std::abs(row[t] - planned[t]));
+      signs |=
+          std::bit_cast<std::uint64_t>(0.5 * kSlack * (1.0 + planned[t]) - std::abs(row[t] - planned[t]));
   }
   plausible &= (signs >> 63) == 0;
   // Reach over the horizon against the audience (the largest reach so far is the last): four trials at a
