@@ -52,16 +52,6 @@ ChannelOutcomeKey key_of(const Schedule& schedule, const ChannelBudget& budget, 
   return key;
 }
 
-// Outcomes kept for a grid: as many as fit in 64 MiB, at most 512 (a grid of four channels at quarter steps
-// visits 100 plans an organic share, and two threads work on two shares at once). None when fewer than four
-// per channel would fit: splits would seldom find their plans still kept.
-std::size_t outcomes_to_keep(const ResolvedScenario& scenario) {
-  constexpr double kBudgetBytes = 64.0 * (1 << 20);
-  const double bytes = channel_outcome_bytes(scenario);
-  const auto fit = static_cast<std::size_t>(std::min(512.0, kBudgetBytes / bytes));
-  return fit >= 4 * scenario.channels.size() ? fit : 0;
-}
-
 }  // namespace
 
 double channel_outcome_bytes(const ResolvedScenario& scenario) {
@@ -70,10 +60,18 @@ double channel_outcome_bytes(const ResolvedScenario& scenario) {
   return per_trial * static_cast<double>(scenario.trials) * sizeof(double) + 512.0;
 }
 
-std::size_t reused_outcome_capacity(const ResolvedScenario& scenario) { return outcomes_to_keep(scenario); }
+// Outcomes kept for a grid: as many as fit in 64 MiB, at most 512 (a grid of four channels at quarter steps
+// visits 100 plans an organic share, and two threads work on two shares at once). None when fewer than four
+// per channel would fit: splits would seldom find their plans still kept.
+std::size_t reused_outcome_capacity(const ResolvedScenario& scenario) {
+  constexpr double kBudgetBytes = 64.0 * (1 << 20);
+  const double bytes = channel_outcome_bytes(scenario);
+  const auto fit = static_cast<std::size_t>(std::min(512.0, kBudgetBytes / bytes));
+  return fit >= 4 * scenario.channels.size() ? fit : 0;
+}
 
 void Engine::reuse_channel_outcomes() {
-  if (const std::size_t keep = outcomes_to_keep(scenario_); keep > 0)
+  if (const std::size_t keep = reused_outcome_capacity(scenario_); keep > 0)
     outcomes_ = std::make_unique<ChannelOutcomeCache>(keep);
 }
 

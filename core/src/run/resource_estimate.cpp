@@ -6,6 +6,7 @@
 #include "base/errors.hpp"
 #include "base/kpi.hpp"
 #include "engine/engine.hpp"
+#include "search/channel_summary_cache.hpp"
 
 namespace splitsim {
 namespace {
@@ -53,7 +54,8 @@ ResourceEstimate estimate_resources(const ResolvedScenario& scenario, std::size_
     // The channel outcomes a grid's engine keeps for later splits with the same plans (no more than the
     // grid has plans), and their summaries.
     const double kept = static_cast<double>(std::min(reused_outcome_capacity(scenario), channel_plans));
-    e.bytes += kept * channel_outcome_bytes(scenario) + std::min(1024.0, kept) * kKpiCount * kSummaryBytes;
+    e.bytes += kept * channel_outcome_bytes(scenario) +
+               std::min(static_cast<double>(kKeptChannelSummaries), kept) * kKpiCount * kSummaryBytes;
   }
   e.channel_periods =
       static_cast<double>(candidates) * trials * channels * static_cast<double>(scenario.periods);

@@ -14,6 +14,9 @@
 
 namespace splitsim {
 
+// How many channels' summaries a grid's evaluator keeps: twice the channel outcomes its engine keeps.
+inline constexpr std::size_t kKeptChannelSummaries = 1024;
+
 class ChannelSummaryCache {
  public:
   using Summaries = std::vector<Summary>;  // [kpi]

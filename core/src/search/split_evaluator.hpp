@@ -52,8 +52,8 @@ class SplitEvaluator {
 
   const Engine& engine_;
   mutable TrialKpisPool pool_;  // each evaluation's per-trial KPIs, reused by the next
-  // Channels' summaries by the engine's outcome ids, when it reuses outcomes: a thousand channel plans.
-  mutable ChannelSummaryCache channel_summaries_{1024};
+  // Channels' summaries by the engine's outcome ids, when it reuses outcomes.
+  mutable ChannelSummaryCache channel_summaries_{kKeptChannelSummaries};
 };
 
 }  // namespace splitsim
