@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/process_group.hpp"
 #include "batch/batch_ranks.hpp"
-#include "run/process_group.hpp"
 
 namespace splitsim {
 

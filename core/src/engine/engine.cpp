@@ -6,10 +6,13 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <exception>
+#include <stdexcept>
 
 #include "base/errors.hpp"
 #include "engine/block_runner.hpp"
 #include "engine/kpi_accumulator.hpp"
+#include "engine/trial_exchange.hpp"
 #include "scenario/allocation.hpp"
 
 namespace splitsim {
@@ -52,6 +55,24 @@ ChannelOutcomeKey key_of(const Schedule& schedule, const ChannelBudget& budget, 
   return key;
 }
 
+// Held while a spread split runs: its exchange is a collective that every process makes in the same order,
+// so two splits simulated at once would pair one process's figures with another split's.
+class OneSplitAtATime {
+ public:
+  explicit OneSplitAtATime(std::atomic<bool>* simulating) : simulating_(simulating) {
+    if (simulating_ && simulating_->exchange(true))
+      throw std::logic_error("an engine spread over processes simulates one split at a time");
+  }
+  ~OneSplitAtATime() {
+    if (simulating_) simulating_->store(false);
+  }
+  OneSplitAtATime(const OneSplitAtATime&) = delete;
+  OneSplitAtATime& operator=(const OneSplitAtATime&) = delete;
+
+ private:
+  std::atomic<bool>* simulating_;
+};
+
 }  // namespace
 
 double channel_outcome_bytes(const ResolvedScenario& scenario) {
@@ -71,8 +92,15 @@ std::size_t reused_outcome_capacity(const ResolvedScenario& scenario) {
 }
 
 void Engine::reuse_channel_outcomes() {
+  if (group_) return;
   if (const std::size_t keep = reused_outcome_capacity(scenario_); keep > 0)
     outcomes_ = std::make_unique<ChannelOutcomeCache>(keep);
+}
+
+void Engine::spread_trials_over(const ProcessGroup& group) {
+  if (group.size() < 2) return;
+  group_ = &group;
+  outcomes_.reset();
 }
 
 // One worker thread's reusable parts.
@@ -138,36 +166,48 @@ void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool pe
     recorded[c]->audience.resize(trials);
     if (scenario_.team.present) recorded[c]->community_hours.resize(trials * scenario_.periods);
   }
-  const std::size_t block_count = (trials + block_trials_ - 1) / block_trials_;
-  // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
-  // Isolated, so that a worker waiting here for this split's blocks does not start another split (and
-  // allocate its per-trial KPIs) when splits are simulated in parallel: memory stays one split per worker.
-  tbb::this_task_arena::isolate([&] {
-    tbb::parallel_for(std::size_t{0}, block_count, [&](std::size_t block) {
-      auto& slot = workers_.local();
-      if (!slot) {
-        slot.reset(new EngineWorker{BlockRunner(block_trials_, scenario_.periods, max_parameters_),
-                                    KpiAccumulator(scenario_, block_trials_)});
-      }
-      EngineWorker& worker = *slot;
-      const std::uint64_t first = block * block_trials_;
-      const std::size_t n = std::min(block_trials_, trials - first);
-      worker.accumulator.begin(allocation, kpis, first, n);
-      for (std::size_t c = 0; c < channels; ++c) {
-        if (known[c]) {
-          worker.accumulator.add_known_channel(c, *known[c]);
-          continue;
+  // This process's blocks: all of them, or its run of them when the trials are spread over processes.
+  const TrialRange range =
+      group_ ? trials_of(group_->rank(), group_->size(), trials, block_trials_) : TrialRange{0, trials};
+  const std::size_t first_block = range.first / block_trials_;
+  const std::size_t end_block = (range.last + block_trials_ - 1) / block_trials_;
+  const OneSplitAtATime turn(group_ ? &simulating_ : nullptr);
+  std::exception_ptr failure;
+  try {
+    // Fixed blocks of block_trials_ trials (the last may be shorter): one plugin call per block and channel.
+    // Isolated, so that a worker waiting here for this split's blocks does not start another split (and
+    // allocate its per-trial KPIs) when splits are simulated in parallel: memory stays one split per worker.
+    tbb::this_task_arena::isolate([&] {
+      tbb::parallel_for(first_block, end_block, [&](std::size_t block) {
+        auto& slot = workers_.local();
+        if (!slot) {
+          slot.reset(new EngineWorker{BlockRunner(block_trials_, scenario_.periods, max_parameters_),
+                                      KpiAccumulator(scenario_, block_trials_)});
         }
-        worker.accumulator.add_channel(
-            c,
-            worker.runner.run(scenario_.channels[c], static_cast<std::uint32_t>(c), parameters_[c],
-                              schedule.plan(c), seed_, first, n, scenario_.period_days),
-            recorded[c].get());
-      }
-      worker.accumulator.finish();
+        EngineWorker& worker = *slot;
+        const std::uint64_t first = block * block_trials_;
+        const std::size_t n = std::min(block_trials_, trials - first);
+        worker.accumulator.begin(allocation, kpis, first, n);
+        for (std::size_t c = 0; c < channels; ++c) {
+          if (known[c]) {
+            worker.accumulator.add_known_channel(c, *known[c]);
+            continue;
+          }
+          worker.accumulator.add_channel(
+              c,
+              worker.runner.run(scenario_.channels[c], static_cast<std::uint32_t>(c), parameters_[c],
+                                schedule.plan(c), seed_, first, n, scenario_.period_days),
+              recorded[c].get());
+        }
+        worker.accumulator.finish();
+      });
     });
-  });
-  throw_if_cancelled();
+    throw_if_cancelled();
+  } catch (...) {
+    if (!group_) throw;
+    failure = std::current_exception();  // told to every process, so that none waits for this one
+  }
+  if (group_) exchange_trials(*group_, kpis, block_trials_, failure);
   kpis.channel_outcomes.assign(channels, 0);
   for (std::size_t c = 0; reuse && c < channels; ++c) {
     if (recorded[c]) {

@@ -6,11 +6,13 @@
 
 #include <tbb/enumerable_thread_specific.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "base/process_group.hpp"
 #include "engine/channel_outcome_cache.hpp"
 #include "engine/parameter_sampler.hpp"
 #include "engine/trial_kpis.hpp"
@@ -61,6 +63,15 @@ class Engine {
   // when an outcome would be too large to keep enough of them (reused_outcome_capacity is then 0).
   void reuse_channel_outcomes();
 
+  // From now on, every split's trials are spread over the processes of `group` (trial_exchange.hpp): this
+  // process simulates its run of blocks and gets the others' figures from them, so every process holds
+  // every trial's figures after each call. Every process of the group must make the same calls in the same
+  // order, one split at a time (a second call while one runs throws std::logic_error), so callers that
+  // simulate splits in parallel do them in turn instead (spreads_trials()). Ends reuse_channel_outcomes():
+  // an outcome would hold this process's trials only. A group of one process changes nothing.
+  void spread_trials_over(const ProcessGroup& group);
+  bool spreads_trials() const { return group_ != nullptr; }
+
   const ResolvedScenario& scenario() const { return scenario_; }
   // Channel c's drawn parameters, [parameter][trial], read-only: what explains a per-trial difference.
   const ParameterTable& parameters(std::size_t channel) const { return parameters_[channel]; }
@@ -75,6 +86,8 @@ class Engine {
   // split: a search simulates hundreds of splits, and fresh buffers cost page faults each time.
   mutable tbb::enumerable_thread_specific<std::unique_ptr<EngineWorker>> workers_;
   std::unique_ptr<ChannelOutcomeCache> outcomes_;  // with reuse_channel_outcomes()
+  const ProcessGroup* group_ = nullptr;            // with spread_trials_over(), of more than one process
+  mutable std::atomic<bool> simulating_{false};    // while a spread split runs: its exchange is collective
 };
 
 }  // namespace splitsim

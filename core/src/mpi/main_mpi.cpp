@@ -1,7 +1,7 @@
-// splitsim-mpi: the command line under `mpirun -n K`, a run's grid candidates or a batch's scenarios spread
-// over the K ranks (each with its oneTBB threads). Rank 0 prints and writes what `splitsim` would (a batch's
-// ranks also write the results of the scenarios they ran); the other ranks print nothing unless they alone
-// failed.
+// splitsim-mpi: the command line under `mpirun -n K`, a run's grid candidates, each split's trials or a
+// batch's scenarios spread over the K ranks (each with its oneTBB threads). Rank 0 prints and writes what
+// `splitsim` would (a batch's ranks also write the results of the scenarios they ran); the other ranks print
+// nothing unless they alone failed.
 #include <mpi.h>
 
 #include <chrono>
@@ -39,8 +39,9 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "job")
     return splitsim::run_cli(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
   int provided = 0;
-  // oneTBB's threads never call MPI: only the thread that runs the command does.
-  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+  // MPI is called one call at a time (an engine spreads one split at a time), by the thread that runs the
+  // command; SERIALIZED, not FUNNELED, in case oneTBB runs that work on another of its threads.
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided);
   int code = 0;
   {
     const splitsim::MpiProcessGroup group;

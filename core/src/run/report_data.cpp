@@ -129,14 +129,16 @@ v1::KpiDistribution describe_distribution(v1::Kpi kpi, std::vector<double> value
 }
 
 v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& results,
-                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits) {
+                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits,
+                           const ProcessGroup* group) {
   v1::ReportData data;
   data.set_version(1);
   const auto& recommendation = results.recommendation();
   const int best = static_cast<int>(recommendation.candidate_index());
   const auto& best_split = splits[static_cast<std::size_t>(best)];
   // The comparison trials: those of the runner-ups and today's plan, which chose nothing.
-  const Engine engine(scenario, TrialSet::kComparison);
+  Engine engine(scenario, TrialSet::kComparison);
+  if (group) engine.spread_trials_over(*group);
   const auto kpi = scenario.objective.kpi;
   const auto recommended_plan = simulate_plan(engine, best_split);
   const auto& recommended = recommended_plan.objective;

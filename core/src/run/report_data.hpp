@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/process_group.hpp"
 #include "results.pb.h"
 #include "scenario/resolved_scenario.hpp"
 #include "scenario/split.hpp"
@@ -24,8 +25,10 @@ v1::KpiDistribution describe_distribution(v1::Kpi kpi, std::vector<double> value
                                           std::optional<double> target);
 
 // The report's data for `results` (which hold a recommendation), on the comparison trials: `splits` are the
-// splits of `candidates`, in candidate order. Deterministic: every figure depends on trial addresses only.
+// splits of `candidates`, in candidate order. Deterministic: every figure depends on trial addresses only,
+// so each split's trials may be spread over `group`'s processes.
 v1::ReportData report_data(const ResolvedScenario& scenario, const v1::Results& results,
-                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits);
+                           const CandidateSource& candidates, const std::vector<CandidateSplit>& splits,
+                           const ProcessGroup* group = nullptr);
 
 }  // namespace splitsim

@@ -13,6 +13,7 @@
 #include "engine/engine.hpp"
 #include "output/candidate_spool.hpp"
 #include "run/calibration_evidence.hpp"
+#include "run/candidate_exchange.hpp"
 #include "run/currency_notice.hpp"
 #include "run/report_data.hpp"
 #include "run/results_builder.hpp"
@@ -47,9 +48,10 @@ std::string add_drivers(v1::Recommendation& recommendation, const Engine& compar
 // The recommendation against the next best candidates, trial by trial on trials of their own (the
 // comparison set, which chose nothing, so the comparison is not biased towards the winner), what decides
 // between it and the first of them, today's plan beside it on the same trials, and its marginal returns
-// (on `evaluator`'s trials, those of the figures reported).
+// (on `evaluator`'s trials, those of the figures reported). Each split's trials are spread over `group`.
 void add_comparisons_and_margins(v1::Results& results, const CandidateSource& candidates,
-                                 const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits) {
+                                 const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits,
+                                 const ProcessGroup* group) {
   if (!results.has_recommendation()) return;
   const auto& scenario = evaluator.scenario();
   auto* recommendation = results.mutable_recommendation();
@@ -61,7 +63,8 @@ void add_comparisons_and_margins(v1::Results& results, const CandidateSource& ca
   const auto current = current_plan(scenario);
   std::string why;
   if (!others.empty() || current) {
-    const Engine engine(scenario, TrialSet::kComparison);
+    Engine engine(scenario, TrialSet::kComparison);
+    if (group) engine.spread_trials_over(*group);
     const SplitEvaluator comparison(engine);
     const auto best_per_trial = comparison.objective_kpi_per_trial(best_split);
     for (const int other : others) {
@@ -91,7 +94,7 @@ void add_comparisons_and_margins(v1::Results& results, const CandidateSource& ca
   recommendation->set_explanation(recommendation->explanation() + explain_comparison(*recommendation) + why);
   for (auto& warning : robustness_warnings(results, candidates, scenario))
     recommendation->add_warnings(std::move(warning));
-  *recommendation->mutable_report_data() = report_data(scenario, results, candidates, splits);
+  *recommendation->mutable_report_data() = report_data(scenario, results, candidates, splits, group);
 }
 
 // Every split's candidate, kept in `spool` at its position (parallel over splits; the observer hears of each
@@ -118,7 +121,7 @@ void evaluate_shared(const SplitEvaluator& evaluator, const std::vector<Candidat
     if (observer) observer->simulated(1);
   });
   // Every process's candidates are gathered whole: memory grows with the grid on this path.
-  const auto all = group.all_candidates(mine, splits.size());
+  const auto all = all_candidates(group, mine, splits.size());
   for (std::size_t i = 0; i < all.size(); ++i) {
     auto candidate = all[i];
     candidate.set_index(static_cast<std::uint32_t>(i));
@@ -142,15 +145,23 @@ RunResults grid_run(const ResolvedScenario& scenario, const v1::Objective& objec
   auto* recommendation = results.mutable_recommendation();
   recommendation->set_strategy("grid");
   recommendation->set_evaluations(static_cast<std::uint32_t>(candidates.size()));
-  add_comparisons_and_margins(results, *spool, evaluator, candidates);
+  // What follows simulates a few dozen splits, one after another: each split's trials are spread instead.
+  if (group) engine.spread_trials_over(*group);
+  add_comparisons_and_margins(results, *spool, evaluator, candidates, group);
   return {std::move(results), std::move(spool)};
 }
 
+// The search is a sequence of steps, each depending on the last: each split's trials are spread over the
+// group's processes (Engine::spread_trials_over), which all take the same steps.
 RunResults optimize_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
-                        RunObserver* observer) {
+                        RunObserver* observer, const ProcessGroup* group) {
   const auto& options = scenario.optimizer;
 
-  const Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
+  Engine search_engine(scenario, TrialSet::kSearch), fresh_engine(scenario, TrialSet::kFresh);
+  if (group) {
+    search_engine.spread_trials_over(*group);
+    fresh_engine.spread_trials_over(*group);
+  }
   const SplitEvaluator search(search_engine), fresh(fresh_engine);
   const SplitSpace space(scenario, scenario.up_to ? scenario.min_spend_share : 1.0, 1.0);
   const auto outcome = optimize_split(space, search, options.max_evaluations);
@@ -161,7 +172,7 @@ RunResults optimize_run(const ResolvedScenario& scenario, const v1::Objective& o
   const auto best = distinct_best(outcome.evaluations, scenario, options.finalists);
   auto spool = std::make_unique<CandidateSpool>(best.size(), scenario.objective);
   for (const auto* e : best) finalists.push_back(e->split);
-  auto judged = fresh.evaluate_all(finalists);  // in parallel: the search above was one split at a time
+  auto judged = fresh.evaluate_all(finalists);  // in parallel (or each spread): the search was one at a time
   for (std::size_t i = 0; i < finalists.size(); ++i) {
     auto& candidate = judged[i];
     if (auto minimum = min_paid_violation(scenario, allocate(scenario, finalists[i])); !minimum.empty()) {
@@ -177,7 +188,7 @@ RunResults optimize_run(const ResolvedScenario& scenario, const v1::Objective& o
   recommendation->set_evaluations(static_cast<std::uint32_t>(outcome.evaluations.size()));
   recommendation->set_evaluation_budget(static_cast<std::uint32_t>(options.max_evaluations));
   recommendation->set_converged(outcome.converged);
-  add_comparisons_and_margins(results, *spool, fresh, finalists);
+  add_comparisons_and_margins(results, *spool, fresh, finalists, group);
   if (options.frontier.size() > 1) {
     const auto index = recommendation->candidate_index();
     const FrontierAnchor anchor{finalists[index], spool->at(index), outcome.converged};
@@ -247,7 +258,7 @@ RunResults run_scenario_spooled(const LoadedScenario& loaded, const PluginRegist
     observer->planned(plan, scenario.optimize, threads);
   }
   const auto& objective = loaded.scenario.objective();
-  auto run = scenario.optimize ? optimize_run(scenario, objective, observer)
+  auto run = scenario.optimize ? optimize_run(scenario, objective, observer, group)
                                : grid_run(scenario, objective, plan.grid, observer, group);
   if (observer) observer->finished();
   auto& results = run.results;

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "base/process_group.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "results.pb.h"
 #include "run/overrides.hpp"
-#include "run/process_group.hpp"
 #include "run/progress.hpp"
 #include "run/resource_estimate.hpp"
 #include "scenario/scenario_loader.hpp"

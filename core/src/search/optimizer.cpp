@@ -57,11 +57,17 @@ struct Search {
     return evaluations.back();
   }
 
-  // Points that do not depend on each other (the starting points): simulated in parallel, each on its own,
-  // and recorded in their order, so the evaluations are the same for any thread count.
+  // Points that do not depend on each other (the starting points): simulated in parallel, each on its own
+  // (in turn when each split is spread over processes), and recorded in their order, so the evaluations are
+  // the same for any thread count.
   void evaluate_independent(const std::vector<std::vector<double>>& points) {
     std::vector<Evaluated> assessed(points.size());
-    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) { assessed[i] = assess(points[i]); });
+    if (evaluator.splits_in_parallel()) {
+      tbb::parallel_for(std::size_t{0}, points.size(),
+                        [&](std::size_t i) { assessed[i] = assess(points[i]); });
+    } else {
+      for (std::size_t i = 0; i < points.size(); ++i) assessed[i] = assess(points[i]);
+    }
     for (auto& e : assessed) evaluations.push_back(std::move(e));
   }
 

@@ -67,6 +67,10 @@ CandidateOutcome SplitEvaluator::summarize_with_known_channels(const TrialKpis& 
 
 std::vector<v1::Candidate> SplitEvaluator::evaluate_all(const std::vector<CandidateSplit>& splits) const {
   std::vector<v1::Candidate> candidates(splits.size());
+  if (!splits_in_parallel()) {
+    for (std::size_t i = 0; i < splits.size(); ++i) candidates[i] = evaluate(splits[i]);
+    return candidates;
+  }
   tbb::parallel_for(std::size_t{0}, splits.size(),
                     [&](std::size_t i) { candidates[i] = evaluate(splits[i]); });
   return candidates;

@@ -37,6 +37,10 @@ class SplitEvaluator {
   // Every split's candidate, in order (parallel over splits and within each over blocks of trials).
   std::vector<v1::Candidate> evaluate_all(const std::vector<CandidateSplit>& splits) const;
 
+  // Whether splits may be simulated at once, from several threads: not when the engine spreads each
+  // split's trials over processes, which must simulate them in one order (Engine::spread_trials_over).
+  bool splits_in_parallel() const { return !engine_.spreads_trials(); }
+
   // Per-trial values of what the objective ranks by: its KPI, or the total cost for MIN_COST_FOR_TARGET.
   std::vector<double> objective_kpi_per_trial(const CandidateSplit& split) const;
 

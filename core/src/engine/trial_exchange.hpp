@@ -1,0 +1,30 @@
+// One split's trials spread over the processes of a group (Engine::spread_trials_over): each simulates a
+// contiguous run of whole blocks, then all of them exchange what they made, column by column. Every figure
+// of a trial depends on the split and the trial's address only, so after the exchange every process holds
+// the bits one process would have made, and everything above the engine runs on them unchanged.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+
+#include "base/process_group.hpp"
+#include "engine/trial_kpis.hpp"
+
+namespace splitsim {
+
+struct TrialRange {
+  std::size_t first = 0, last = 0;  // trials [first, last)
+};
+
+// The trials process `rank` of `size` simulates: whole blocks of `block_trials`, as evenly as blocks allow,
+// in rank order. A process may get none when there are fewer blocks than processes.
+TrialRange trials_of(std::size_t rank, std::size_t size, std::size_t trials, std::size_t block_trials);
+
+// Every process passes `kpis` with its own range filled in (and `failure` if simulating it threw); after the
+// exchange every process holds every trial's figures. If any process failed, every process throws the
+// failure of the lowest such rank instead (gather_or_fail: a PluginError names the same plugin and message),
+// so that no process waits in a later exchange for one that gave up.
+void exchange_trials(const ProcessGroup& group, TrialKpis& kpis, std::size_t block_trials,
+                     std::exception_ptr failure);
+
+}  // namespace splitsim

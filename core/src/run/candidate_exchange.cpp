@@ -1,0 +1,45 @@
+#include "run/candidate_exchange.hpp"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace splitsim {
+
+std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine,
+                                          std::size_t total) {
+  // This process's candidates as one buffer of length-prefixed messages.
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.SetSerializationDeterministic(true);
+    for (const auto& candidate : mine) {
+      out.WriteVarint64(candidate.ByteSizeLong());
+      candidate.SerializeWithCachedSizes(&out);
+    }
+  }
+  const auto parts = group.all_gather(bytes);
+
+  // Rank r's j-th candidate is candidate r + j * size.
+  const std::size_t size = group.size();
+  std::vector<v1::Candidate> candidates(total);
+  for (std::size_t r = 0; r < size; ++r) {
+    google::protobuf::io::CodedInputStream in(reinterpret_cast<const std::uint8_t*>(parts[r].data()),
+                                              static_cast<int>(parts[r].size()));
+    for (std::size_t i = r; i < total; i += size) {
+      std::uint64_t length = 0;
+      if (!in.ReadVarint64(&length))
+        throw std::runtime_error("MPI: a rank sent fewer candidates than its share");
+      const auto limit = in.PushLimit(static_cast<int>(length));
+      if (!candidates[i].ParseFromCodedStream(&in) || !in.ConsumedEntireMessage())
+        throw std::runtime_error("MPI: a candidate from rank " + std::to_string(r) + " could not be read");
+      in.PopLimit(limit);
+    }
+  }
+  return candidates;
+}
+
+}  // namespace splitsim
