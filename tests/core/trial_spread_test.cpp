@@ -16,6 +16,7 @@
 #include "engine/trial_exchange.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "search/candidate_statistics.hpp"
 #include "test_support.hpp"
 
 namespace splitsim {
@@ -34,13 +35,18 @@ class ThreadGroup {
     Member(ThreadGroup& group, std::size_t rank) : group_(group), rank_(rank) {}
     std::size_t rank() const override { return rank_; }
     std::size_t size() const override { return group_.slots_.size(); }
-    std::vector<std::string> all_gather(std::string_view mine) const override {
+    void all_gather(std::string_view mine, Gathered& into) const override {
       group_.slots_[rank_] = std::string(mine);
       group_.sync_.arrive_and_wait();
-      auto all = group_.slots_;
+      into.bytes.clear();
+      into.offsets = {0};
+      for (const auto& slot : group_.slots_) {
+        into.bytes += slot;
+        into.offsets.push_back(into.bytes.size());
+      }
       group_.sync_.arrive_and_wait();  // every process has read before any writes again
-      return all;
     }
+    using ProcessGroup::all_gather;
 
    private:
     ThreadGroup& group_;
@@ -134,6 +140,34 @@ TEST(TrialSpread, EveryProcessGetsTheBitsOfOneProcessForAnyNumberOfProcessesAndB
       }
     }
   }
+}
+
+// A search's step reads a few totals: only they are exchanged, and the figures say they are partial.
+TEST(TrialSpread, AStepExchangesOnlyTheTotalsItReadsAndSaysTheRestArePartial) {
+  const Fixture f;
+  const auto reference = Engine(f.scenario, TrialSet::kSearch).simulate(kSplit);
+  KpiMask read{};
+  read[kpi_index(v1::REACH)] = read[kpi_index(v1::PAID_SPEND)] = true;
+  ThreadGroup group(2);
+  std::vector<TrialKpis> got(2);
+  group.run([&](std::size_t rank, const ProcessGroup& member) {
+    Engine engine(f.scenario, TrialSet::kSearch, 64);
+    engine.spread_trials_over(member);
+    engine.simulate_into(kSplit, got[rank], false, &read);
+  });
+  for (std::size_t r = 0; r < 2; ++r) {
+    EXPECT_TRUE(got[r].partial);
+    EXPECT_EQ(got[r].totals[kpi_index(v1::REACH)], reference.totals[kpi_index(v1::REACH)]) << "rank " << r;
+    EXPECT_EQ(got[r].totals[kpi_index(v1::PAID_SPEND)], reference.totals[kpi_index(v1::PAID_SPEND)]);
+    EXPECT_NE(got[r].totals[kpi_index(v1::CLICKS)], reference.totals[kpi_index(v1::CLICKS)])
+        << "not exchanged";
+    EXPECT_THROW(summarize_trials(got[r], f.scenario), std::logic_error) << "never reported as a candidate";
+  }
+  // On one process every column is whole: nothing is partial.
+  TrialKpis whole;
+  Engine(f.scenario, TrialSet::kSearch).simulate_into(kSplit, whole, false, &read);
+  EXPECT_FALSE(whole.partial);
+  EXPECT_EQ(whole.totals, reference.totals);
 }
 
 // Each process simulates only its own trials: rank 0 calls its plugin for its blocks only, and rank 1 is

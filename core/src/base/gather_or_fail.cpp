@@ -9,8 +9,9 @@
 namespace splitsim {
 namespace {
 
-// What a process's bytes start with: its own bytes follow, or why it has none.
-enum class Status : char { kOk = 0, kPluginError = 1, kCancelled = 2, kOtherError = 3 };
+// Whether a process has its bytes; then, from those that failed, what failed.
+enum class Status : char { kOk = 0, kFailed = 1 };
+enum class Failure : char { kPluginError = 1, kCancelled = 2, kOtherError = 3 };
 
 void put_text(std::string& bytes, const std::string& text) {
   const std::uint64_t length = text.size();
@@ -35,7 +36,7 @@ std::string describe(std::exception_ptr failure) {
   try {
     std::rethrow_exception(failure);
   } catch (const PluginError& e) {
-    bytes.push_back(static_cast<char>(Status::kPluginError));
+    bytes.push_back(static_cast<char>(Failure::kPluginError));
     put_text(bytes, e.plugin());
     // what() is "plugin 'NAME': MESSAGE": the message alone, which the constructor prefixes again.
     std::string message = e.what();
@@ -43,25 +44,26 @@ std::string describe(std::exception_ptr failure) {
     if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
     put_text(bytes, message);
   } catch (const Cancelled&) {
-    bytes.push_back(static_cast<char>(Status::kCancelled));
+    bytes.push_back(static_cast<char>(Failure::kCancelled));
   } catch (const std::exception& e) {
-    bytes.push_back(static_cast<char>(Status::kOtherError));
+    bytes.push_back(static_cast<char>(Failure::kOtherError));
     put_text(bytes, e.what());
   } catch (...) {
-    bytes.push_back(static_cast<char>(Status::kOtherError));
+    bytes.push_back(static_cast<char>(Failure::kOtherError));
     put_text(bytes, "a non-standard exception");
   }
   return bytes;
 }
 
 [[noreturn]] void throw_described(const std::string& bytes, std::size_t rank) {
+  if (bytes.empty()) throw std::runtime_error("rank " + std::to_string(rank) + " failed and said nothing");
   std::size_t at = 1;
-  switch (static_cast<Status>(bytes[0])) {
-    case Status::kPluginError: {
+  switch (static_cast<Failure>(bytes[0])) {
+    case Failure::kPluginError: {
       std::string plugin = take_text(bytes, at);
       throw PluginError(std::move(plugin), take_text(bytes, at));
     }
-    case Status::kCancelled:
+    case Failure::kCancelled:
       throw Cancelled();
     default:
       throw std::runtime_error("rank " + std::to_string(rank) + ": " + take_text(bytes, at));
@@ -70,25 +72,17 @@ std::string describe(std::exception_ptr failure) {
 
 }  // namespace
 
-std::vector<std::string> gather_or_fail(const ProcessGroup& group, std::string_view mine,
-                                        std::exception_ptr failure) {
-  std::string sent;
-  if (failure) {
-    sent = describe(failure);
-  } else {
-    sent.reserve(mine.size() + 1);
-    sent.push_back(static_cast<char>(Status::kOk));
-    sent += mine;
-  }
-  auto parts = group.all_gather(sent);
-  for (std::size_t r = 0; r < parts.size(); ++r) {
-    if (parts[r].empty()) throw std::runtime_error("rank " + std::to_string(r) + " sent nothing");
-    if (static_cast<Status>(parts[r][0]) == Status::kOk) continue;
+void gather_or_fail(const ProcessGroup& group, std::string_view mine, std::exception_ptr failure,
+                    Gathered& into) {
+  const char status = static_cast<char>(failure ? Status::kFailed : Status::kOk);
+  const auto statuses = group.all_gather(std::string_view(&status, 1));
+  for (std::size_t r = 0; r < statuses.size(); ++r) {
+    if (statuses[r] == std::string(1, static_cast<char>(Status::kOk))) continue;
+    const auto descriptions = group.all_gather(failure ? describe(failure) : std::string());
     if (r == group.rank()) std::rethrow_exception(failure);  // its own, as it was thrown
-    throw_described(parts[r], r);
+    throw_described(descriptions[r], r);
   }
-  for (auto& part : parts) part.erase(0, 1);
-  return parts;
+  group.all_gather(mine, into);
 }
 
 }  // namespace splitsim

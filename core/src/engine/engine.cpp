@@ -12,7 +12,6 @@
 #include "base/errors.hpp"
 #include "engine/block_runner.hpp"
 #include "engine/kpi_accumulator.hpp"
-#include "engine/trial_exchange.hpp"
 #include "scenario/allocation.hpp"
 
 namespace splitsim {
@@ -138,7 +137,8 @@ TrialKpis Engine::simulate(const CandidateSplit& split, bool per_period) const {
   return kpis;
 }
 
-void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period) const {
+void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period,
+                           const KpiMask* totals_only) const {
   const std::size_t channels = scenario_.channels.size();
   const Allocation allocation = allocate(scenario_, split);
   const Schedule schedule(scenario_, allocation);
@@ -207,7 +207,9 @@ void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool pe
     if (!group_) throw;
     failure = std::current_exception();  // told to every process, so that none waits for this one
   }
-  if (group_) exchange_trials(*group_, kpis, block_trials_, failure);
+  kpis.partial = false;
+  if (group_)
+    exchange_trials(*group_, kpis, block_trials_, failure, per_period ? nullptr : totals_only, exchange_);
   kpis.channel_outcomes.assign(channels, 0);
   for (std::size_t c = 0; reuse && c < channels; ++c) {
     if (recorded[c]) {

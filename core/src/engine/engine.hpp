@@ -15,6 +15,7 @@
 #include "base/process_group.hpp"
 #include "engine/channel_outcome_cache.hpp"
 #include "engine/parameter_sampler.hpp"
+#include "engine/trial_exchange.hpp"
 #include "engine/trial_kpis.hpp"
 #include "scenario/resolved_scenario.hpp"
 #include "scenario/split.hpp"
@@ -53,8 +54,11 @@ class Engine {
   // (TrialKpis::periods), for a report's plan period by period.
   TrialKpis simulate(const CandidateSplit& split, bool per_period = false) const;
   // The same into `kpis`, whose arrays are reused when they have this engine's shape (every value is
-  // overwritten): what a search or grid calls, thousands of times with one shape.
-  void simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period = false) const;
+  // overwritten): what a search or grid calls, thousands of times with one shape. With `totals_only`, a
+  // caller that reads only the totals it marks (a search's step) lets an engine spread over processes
+  // exchange those alone (kpis.partial then says the other columns hold this process's trials only).
+  void simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool per_period = false,
+                     const KpiMask* totals_only = nullptr) const;
 
   // From now on, a channel whose plan (spend and posts each period, money and hours) is one a recent split
   // of this engine had takes that split's per-trial figures instead of calling its plugin again: the same
@@ -88,6 +92,7 @@ class Engine {
   std::unique_ptr<ChannelOutcomeCache> outcomes_;  // with reuse_channel_outcomes()
   const ProcessGroup* group_ = nullptr;            // with spread_trials_over(), of more than one process
   mutable std::atomic<bool> simulating_{false};    // while a spread split runs: its exchange is collective
+  mutable TrialExchangeBuffers exchange_;          // a spread split's, kept for the next
 };
 
 }  // namespace splitsim

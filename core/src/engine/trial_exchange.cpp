@@ -10,10 +10,12 @@
 namespace splitsim {
 namespace {
 
-// Every per-trial column of `kpis`, in one fixed order: totals, each channel's, then the period flows.
-template <typename Kpis, typename Fn>
-void for_each_column(Kpis& kpis, Fn&& fn) {
-  for (auto& column : kpis.totals) fn(column);
+// Every per-trial column exchanged, in one fixed order: totals, each channel's, then the period flows.
+template <typename Fn>
+void for_each_column(TrialKpis& kpis, const KpiMask* totals_only, Fn&& fn) {
+  for (std::size_t k = 0; k < kpis.totals.size(); ++k)
+    if (!totals_only || (*totals_only)[k]) fn(kpis.totals[k]);
+  if (totals_only) return;
   for (auto& channel : kpis.channels)
     for (auto& column : channel) fn(column);
   for (auto& flow : kpis.periods)
@@ -29,31 +31,33 @@ TrialRange trials_of(std::size_t rank, std::size_t size, std::size_t trials, std
 }
 
 void exchange_trials(const ProcessGroup& group, TrialKpis& kpis, std::size_t block_trials,
-                     std::exception_ptr failure) {
+                     std::exception_ptr failure, const KpiMask* totals_only, TrialExchangeBuffers& buffers) {
   const std::size_t size = group.size(), trials = kpis.totals.empty() ? 0 : kpis.totals.front().size();
-  std::string mine;
+  auto& mine = buffers.sent;
+  mine.clear();
   if (!failure) {
     const auto range = trials_of(group.rank(), size, trials, block_trials);
     const std::size_t bytes = (range.last - range.first) * sizeof(double);
-    for_each_column(kpis, [&](const std::vector<double>& column) {
+    for_each_column(kpis, totals_only, [&](const std::vector<double>& column) {
       mine.append(reinterpret_cast<const char*>(column.data() + range.first), bytes);
     });
   }
-  const auto parts = gather_or_fail(group, mine, failure);
+  gather_or_fail(group, mine, failure, buffers.gathered);
   for (std::size_t r = 0; r < size; ++r) {
     if (r == group.rank()) continue;
     const auto range = trials_of(r, size, trials, block_trials);
     const std::size_t bytes = (range.last - range.first) * sizeof(double);
+    const std::string_view part = buffers.gathered.part(r);
     std::size_t at = 0;
-    for_each_column(kpis, [&](std::vector<double>& column) {
-      if (at + bytes > parts[r].size())
+    for_each_column(kpis, totals_only, [&](std::vector<double>& column) {
+      if (at + bytes > part.size())
         throw std::runtime_error("rank " + std::to_string(r) + " sent too few figures");
-      std::memcpy(column.data() + range.first, parts[r].data() + at, bytes);
+      std::memcpy(column.data() + range.first, part.data() + at, bytes);
       at += bytes;
     });
-    if (at != parts[r].size())
-      throw std::runtime_error("rank " + std::to_string(r) + " sent too many figures");
+    if (at != part.size()) throw std::runtime_error("rank " + std::to_string(r) + " sent too many figures");
   }
+  kpis.partial = totals_only != nullptr;
 }
 
 }  // namespace splitsim

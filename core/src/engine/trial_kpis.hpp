@@ -25,6 +25,9 @@ struct TrialKpis {
   // [channel] the id of the kept outcome each channel's figures are (Engine::reuse_channel_outcomes), or 0:
   // channels with one id have the same per-trial figures, whatever split they came from.
   std::vector<std::uint64_t> channel_outcomes;
+  // Only the totals a search's step reads hold every trial (Engine::simulate_into's `totals_only`, on an
+  // engine spread over processes); the other columns hold this process's trials only.
+  bool partial = false;
 
   // Whether these arrays already hold `trials` trials of `channel_count` channels: reused as they are.
   bool shaped_for(std::size_t channel_count, std::uint64_t trials) const {

@@ -15,7 +15,7 @@ MpiProcessGroup::MpiProcessGroup() {
   size_ = static_cast<std::size_t>(size);
 }
 
-std::vector<std::string> MpiProcessGroup::all_gather(std::string_view mine) const {
+void MpiProcessGroup::all_gather(std::string_view mine, Gathered& into) const {
   // MPI counts in int: a single exchange holds at most 2 GiB, about 4,000 grid candidates per rank.
   if (mine.size() > static_cast<std::size_t>(INT_MAX))
     throw std::runtime_error("MPI: one rank's share of an exchange exceeds 2 GiB: run on more ranks");
@@ -23,18 +23,17 @@ std::vector<std::string> MpiProcessGroup::all_gather(std::string_view mine) cons
   std::vector<int> lengths(size_), offsets(size_);
   MPI_Allgather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, MPI_COMM_WORLD);
   long long sum = 0;
+  into.offsets.assign(size_ + 1, 0);
   for (std::size_t r = 0; r < size_; ++r) {
     offsets[r] = static_cast<int>(sum);
+    into.offsets[r] = static_cast<std::size_t>(sum);
     sum += lengths[r];
     if (sum > INT_MAX) throw std::runtime_error("MPI: an exchange exceeds 2 GiB: use --search optimize");
   }
-  std::string everyone(static_cast<std::size_t>(sum), '\0');
-  MPI_Allgatherv(mine.data(), length, MPI_BYTE, everyone.data(), lengths.data(), offsets.data(), MPI_BYTE,
+  into.offsets[size_] = static_cast<std::size_t>(sum);
+  into.bytes.resize(static_cast<std::size_t>(sum));  // keeps its memory when the size is the last one's
+  MPI_Allgatherv(mine.data(), length, MPI_BYTE, into.bytes.data(), lengths.data(), offsets.data(), MPI_BYTE,
                  MPI_COMM_WORLD);
-  std::vector<std::string> parts(size_);
-  for (std::size_t r = 0; r < size_; ++r)
-    parts[r] = everyone.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r]));
-  return parts;
 }
 
 }  // namespace splitsim

@@ -11,7 +11,8 @@ class MpiProcessGroup : public ProcessGroup {
   std::size_t rank() const override { return rank_; }
   std::size_t size() const override { return size_; }
   // One MPI_Allgather of the lengths, then one MPI_Allgatherv of the bytes.
-  std::vector<std::string> all_gather(std::string_view mine) const override;
+  void all_gather(std::string_view mine, Gathered& into) const override;
+  using ProcessGroup::all_gather;
 
  private:
   std::size_t rank_ = 0, size_ = 1;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <limits>
+#include <stdexcept>
 
 #include "base/kpi.hpp"
 #include "search/objective.hpp"
@@ -127,6 +128,7 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
 
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
                                   std::span<const std::vector<Summary>* const> known_channels) {
+  if (kpis.partial) throw std::logic_error("a search step's figures summarised as a candidate's");
   return summarize_scopes(kpis, scenario, nullptr, known_channels);
 }
 

@@ -26,7 +26,7 @@ v1::Candidate SplitEvaluator::candidate_of(const CandidateSplit& split, SearchFi
   const auto& objective = scenario.objective;
   const auto lease = pool_.lease();
   const TrialKpis& kpis = *lease;
-  engine_.simulate_into(split, *lease);
+  engine_.simulate_into(split, *lease, false, steering_only ? &steering_ : nullptr);
   const CandidateOutcome outcome =
       steering_only ? summarize_steering_trials(kpis, scenario) : summarize_with_known_channels(kpis);
   auto candidate = make_candidate(scenario, split, outcome, 0);
@@ -78,7 +78,10 @@ std::vector<v1::Candidate> SplitEvaluator::evaluate_all(const std::vector<Candid
 
 std::vector<double> SplitEvaluator::objective_kpi_per_trial(const CandidateSplit& split) const {
   const auto& objective = engine_.scenario().objective;
-  auto kpis = engine_.simulate(split);
+  KpiMask read{};  // the totals read below: all a spread engine need exchange
+  read[kpi_index(objective.kpi)] = read[kpi_index(v1::PAID_SPEND)] = read[kpi_index(v1::ORGANIC_COST)] = true;
+  TrialKpis kpis;
+  engine_.simulate_into(split, kpis, false, &read);
   if (objective.statistic != v1::MIN_COST_FOR_TARGET) return std::move(kpis.totals[kpi_index(objective.kpi)]);
   auto cost = std::move(kpis.totals[kpi_index(v1::PAID_SPEND)]);
   const auto& organic = kpis.totals[kpi_index(v1::ORGANIC_COST)];
@@ -88,8 +91,11 @@ std::vector<double> SplitEvaluator::objective_kpi_per_trial(const CandidateSplit
 
 double SplitEvaluator::objective_kpi_mean(const CandidateSplit& split) const {
   const auto lease = pool_.lease();
-  engine_.simulate_into(split, *lease);
-  return summarize(lease->totals[kpi_index(engine_.scenario().objective.kpi)]).mean;
+  const auto kpi = kpi_index(engine_.scenario().objective.kpi);
+  KpiMask read{};
+  read[kpi] = true;
+  engine_.simulate_into(split, *lease, false, &read);
+  return summarize(lease->totals[kpi]).mean;
 }
 
 }  // namespace splitsim

@@ -23,7 +23,8 @@ struct SearchFigures {
 
 class SplitEvaluator {
  public:
-  explicit SplitEvaluator(const Engine& engine) : engine_(engine) {}
+  explicit SplitEvaluator(const Engine& engine)
+      : engine_(engine), steering_(steering_kpis(engine.scenario())) {}
 
   // The candidate's KPI summaries, objective figure, and the money limit or constraint it breaks; with
   // `figures`, also what a search steers by.
@@ -55,6 +56,7 @@ class SplitEvaluator {
   CandidateOutcome summarize_with_known_channels(const TrialKpis& kpis) const;
 
   const Engine& engine_;
+  const KpiMask steering_;  // the totals a step reads: all an engine spread over processes exchanges for it
   mutable TrialKpisPool pool_;  // each evaluation's per-trial KPIs, reused by the next
   // Channels' summaries by the engine's outcome ids, when it reuses outcomes.
   mutable ChannelSummaryCache channel_summaries_{kKeptChannelSummaries};
