@@ -5,9 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <barrier>
 #include <chrono>
-#include <functional>
 #include <thread>
 
 #include "base/errors.hpp"
@@ -18,54 +16,14 @@
 #include "scenario/scenario_loader.hpp"
 #include "search/candidate_statistics.hpp"
 #include "test_support.hpp"
+#include "thread_group.hpp"
 
 namespace splitsim {
 namespace {
 
 using testing::make_platform;
 using testing::SimulateFn;
-
-// K processes played by K threads: all_gather meets at a barrier.
-class ThreadGroup {
- public:
-  explicit ThreadGroup(std::size_t size) : slots_(size), sync_(static_cast<std::ptrdiff_t>(size)) {}
-
-  class Member : public ProcessGroup {
-   public:
-    Member(ThreadGroup& group, std::size_t rank) : group_(group), rank_(rank) {}
-    std::size_t rank() const override { return rank_; }
-    std::size_t size() const override { return group_.slots_.size(); }
-    void all_gather(std::string_view mine, Gathered& into) const override {
-      group_.slots_[rank_] = std::string(mine);
-      group_.sync_.arrive_and_wait();
-      into.bytes.clear();
-      into.offsets = {0};
-      for (const auto& slot : group_.slots_) {
-        into.bytes += slot;
-        into.offsets.push_back(into.bytes.size());
-      }
-      group_.sync_.arrive_and_wait();  // every process has read before any writes again
-    }
-    using ProcessGroup::all_gather;
-
-   private:
-    ThreadGroup& group_;
-    std::size_t rank_;
-  };
-
-  // Runs `fn(rank, member)` on one thread per process and waits for all.
-  void run(const std::function<void(std::size_t, const Member&)>& fn) {
-    std::vector<Member> members;
-    for (std::size_t r = 0; r < slots_.size(); ++r) members.emplace_back(*this, r);
-    std::vector<std::thread> threads;
-    for (std::size_t r = 0; r < slots_.size(); ++r) threads.emplace_back([&, r] { fn(r, members[r]); });
-    for (auto& t : threads) t.join();
-  }
-
- private:
-  std::vector<std::string> slots_;
-  std::barrier<> sync_;
-};
+using testing::ThreadGroup;
 
 // Noisy impressions and reach, so that every trial differs; organic posts add followers.
 void noisy_model(const SimulationBlock& block, const OutputBuffers& out) {

@@ -6,10 +6,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "base/gather_or_fail.hpp"
+
 namespace splitsim {
 
+CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t total) {
+  return {total * rank / size, total * (rank + 1) / size};
+}
+
 std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine,
-                                          std::size_t total) {
+                                          std::size_t total, std::exception_ptr failure) {
   // This process's candidates as one buffer of length-prefixed messages.
   std::string bytes;
   {
@@ -21,15 +27,18 @@ std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::
       candidate.SerializeWithCachedSizes(&out);
     }
   }
-  const auto parts = group.all_gather(bytes);
+  Gathered parts;
+  gather_or_fail(group, bytes, failure, parts);
 
-  // Rank r's j-th candidate is candidate r + j * size.
+  // Rank r's j-th candidate is candidate candidates_of(r).first + j.
   const std::size_t size = group.size();
   std::vector<v1::Candidate> candidates(total);
   for (std::size_t r = 0; r < size; ++r) {
-    google::protobuf::io::CodedInputStream in(reinterpret_cast<const std::uint8_t*>(parts[r].data()),
-                                              static_cast<int>(parts[r].size()));
-    for (std::size_t i = r; i < total; i += size) {
+    const std::string_view part = parts.part(r);
+    google::protobuf::io::CodedInputStream in(reinterpret_cast<const std::uint8_t*>(part.data()),
+                                              static_cast<int>(part.size()));
+    const auto range = candidates_of(r, size, total);
+    for (std::size_t i = range.first; i < range.last; ++i) {
       std::uint64_t length = 0;
       if (!in.ReadVarint64(&length))
         throw std::runtime_error("MPI: a rank sent fewer candidates than its share");

@@ -1,8 +1,10 @@
-// A grid's candidates spread over the processes of a group: each process evaluates those whose index i has
-// i mod size == rank, and all of them get every candidate back, in index order.
+// A grid's candidates spread over the processes of a group: each process evaluates a contiguous run of them
+// (neighbours in a grid share most channels' plans, which a process then simulates once and reuses), and all
+// of them get every candidate back, in index order.
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <vector>
 
 #include "base/process_group.hpp"
@@ -10,10 +12,18 @@
 
 namespace splitsim {
 
-// Candidates 0 .. total - 1, where this process holds `mine` (its share, in index order). Every process
-// calls it and gets all of them. Serialised deterministically and parsed back: a double's bits survive, so
-// every process holds the candidates one process would make. Memory holds the whole grid on this path.
+// The candidates process `rank` of `size` evaluates: [first, last), as evenly as they divide.
+struct CandidateRange {
+  std::size_t first = 0, last = 0;
+};
+CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t total);
+
+// Candidates 0 .. total - 1, where this process holds `mine` (its run, candidates_of, in index order). Every
+// process calls it and gets all of them. Serialised deterministically and parsed back: a double's bits
+// survive, so every process holds the candidates one process would make. Memory holds the whole grid on this
+// path. With `failure` (evaluating its run threw), or when another process failed, every process throws the
+// failure of the lowest such rank instead (gather_or_fail).
 std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine,
-                                          std::size_t total);
+                                          std::size_t total, std::exception_ptr failure = nullptr);
 
 }  // namespace splitsim

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 
 #include "base/clock.hpp"
@@ -110,18 +111,23 @@ void evaluate_into(const SplitEvaluator& evaluator, const std::vector<CandidateS
   });
 }
 
-// This process's share of the candidates (index i with i mod size == rank), then every process's, in order.
+// This process's run of the candidates (candidates_of), then every process's, in order. A failure here
+// (a plugin's, say) fails every process alike instead of leaving the others waiting for its candidates.
 void evaluate_shared(const SplitEvaluator& evaluator, const std::vector<CandidateSplit>& splits,
                      CandidateSpool& spool, RunObserver* observer, const ProcessGroup& group) {
-  std::vector<CandidateSplit> mine_splits;
-  for (std::size_t i = group.rank(); i < splits.size(); i += group.size()) mine_splits.push_back(splits[i]);
-  std::vector<v1::Candidate> mine(mine_splits.size());
-  tbb::parallel_for(std::size_t{0}, mine_splits.size(), [&](std::size_t i) {
-    mine[i] = evaluator.evaluate(mine_splits[i]);
-    if (observer) observer->simulated(1);
-  });
+  const auto range = candidates_of(group.rank(), group.size(), splits.size());
+  std::vector<v1::Candidate> mine(range.last - range.first);
+  std::exception_ptr failure;
+  try {
+    tbb::parallel_for(std::size_t{0}, mine.size(), [&](std::size_t i) {
+      mine[i] = evaluator.evaluate(splits[range.first + i]);
+      if (observer) observer->simulated(1);
+    });
+  } catch (...) {
+    failure = std::current_exception();
+  }
   // Every process's candidates are gathered whole: memory grows with the grid on this path.
-  const auto all = all_candidates(group, mine, splits.size());
+  const auto all = all_candidates(group, mine, splits.size(), failure);
   for (std::size_t i = 0; i < all.size(); ++i) {
     auto candidate = all[i];
     candidate.set_index(static_cast<std::uint32_t>(i));
