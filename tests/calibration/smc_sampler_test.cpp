@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include <atomic>
 #include <cmath>
+
+#include "thread_group.hpp"
 
 namespace splitsim {
 namespace {
@@ -83,6 +86,63 @@ TEST(SmcSampler, GivesTheSameParticlesOnOneAndTwoThreads) {
   EXPECT_EQ(one.z, two.z);
   EXPECT_EQ(one.temperatures, two.temperatures);
   EXPECT_EQ(one.log_evidence, two.log_evidence);
+}
+
+// The likelihoods spread over processes (played by threads): every process ends with the particles of one
+// process, bit for bit, and evaluated only its own share of them.
+TEST(SmcSampler, GivesTheParticlesOfOneProcessOnThreeEachEvaluatingItsOwnShare) {
+  const Gaussian2 likelihood{50.0, 10.0, 20.0, 0.3, 0.1};
+  const auto one = sample(likelihood, 300, 2);
+  const RandomStream stream(42, 0, StreamId::kPosterior);
+  std::vector<double> initial(300 * 2);
+  for (std::size_t i = 0; i < 300; ++i) {
+    initial[2 * i] = stream.normal(i, 0xFFFF0000u, 0);
+    initial[2 * i + 1] = stream.normal(i, 0xFFFF0000u, 1);
+  }
+  testing::ThreadGroup group(3);
+  std::vector<SmcResult> got(3);
+  std::vector<std::atomic<std::size_t>> calls(3);
+  group.run([&](std::size_t rank, const ProcessGroup& member) {
+    SmcOptions options;
+    options.particles = 300;
+    options.group = &member;
+    const auto counted = [&, rank](std::span<const double> z) {
+      ++calls[rank];
+      return likelihood(z);
+    };
+    got[rank] = run_smc(2, initial, counted, &log_normal_prior, stream, options);
+  });
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_EQ(got[r].z, one.z) << "rank " << r;
+    EXPECT_EQ(got[r].log_likelihood, one.log_likelihood);
+    EXPECT_EQ(got[r].temperatures, one.temperatures);
+    EXPECT_EQ(got[r].log_evidence, one.log_evidence);
+    EXPECT_EQ(got[r].evaluations, one.evaluations);
+    EXPECT_EQ(calls[r], one.evaluations / 3) << "rank " << r << " evaluates its 100 particles of 300 only";
+  }
+}
+
+// A likelihood that throws on one process (a plugin failing) ends every process, none left waiting.
+TEST(SmcSampler, ALikelihoodThatThrowsOnOneProcessEndsEveryProcess) {
+  std::vector<double> initial(200 * 2, 0.1);
+  testing::ThreadGroup group(2);
+  std::vector<std::string> said(2);
+  group.run([&](std::size_t rank, const ProcessGroup& member) {
+    SmcOptions options;
+    options.particles = 200;
+    options.group = &member;
+    const auto failing = [rank](std::span<const double>) -> double {
+      if (rank == 1) throw std::runtime_error("model exploded");
+      return 0.0;
+    };
+    try {
+      run_smc(2, initial, failing, &log_normal_prior, RandomStream(1, 0, StreamId::kPosterior), options);
+    } catch (const std::runtime_error& e) {
+      said[rank] = e.what();
+    }
+  });
+  EXPECT_EQ(said[1], "model exploded");
+  EXPECT_EQ(said[0], "rank 1: model exploded");
 }
 
 TEST(SmcSampler, RefusesALikelihoodThatNoPriorDrawCanReach) {

@@ -61,6 +61,26 @@ TEST(MpiRun, ACalibratedRunGivesTheBytesOfOneProcess) {
                               {"--trials", "40", "--calibration", calibration.string()});
 }
 
+// The particles' likelihoods spread over the ranks: the calibration file one process writes, byte for byte,
+// and its report printed once.
+TEST(MpiRun, ACalibrationGivesTheBytesOfOneProcessOnAnyNumberOfRanks) {
+  const auto dir = testing::temp_dir();
+  const auto reference = dir / "plain.pb";
+  const auto plain = testing::run_splitsim({"calibrate", example("calibrated_account.textproto"), "-o",
+                                            reference.string(), "--particles", "200", "--threads", "2"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  for (const int ranks : {2, 3}) {
+    const auto out = dir / ("k" + std::to_string(ranks) + ".pb");
+    const auto r = mpirun(ranks, {"calibrate", example("calibrated_account.textproto"), "-o", out.string(),
+                                  "--particles", "200", "--threads", "1"});
+    ASSERT_EQ(r.exit_code, 0) << ranks << " ranks: " << r.err;
+    EXPECT_EQ(testing::slurp(out), testing::slurp(reference)) << ranks << " ranks";
+    EXPECT_EQ(r.out, std::string(plain.out).replace(plain.out.find(reference.string()),
+                                                    reference.string().size(), out.string()))
+        << "the report printed once";
+  }
+}
+
 TEST(MpiRun, RankZeroAloneWritesAndPrints) {
   const auto dir = testing::temp_dir();
   const auto r = mpirun(2, {"run", example("small_business.textproto"), "--trials", "30", "--format", "csv"});
@@ -81,10 +101,11 @@ TEST(MpiRun, BadInputEndsEveryRankWithExitCodeTwoAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-TEST(MpiRun, OnlyRunAndBatchAreSpreadOverRanks) {
+TEST(MpiRun, OnlyRunBatchAndCalibrateAreSpreadOverRanks) {
   const auto r = mpirun(2, {"validate", example("small_business.textproto")});
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  EXPECT_NE(r.err.find("only `run` and `batch` are spread over ranks"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("only `run`, `batch` and `calibrate` are spread over ranks"), std::string::npos)
+      << r.err;
   // A merge copies files once: K ranks would race on one folder.
   const auto merge = mpirun(2, {"batch", "merge", "a", "b", "-o", (testing::temp_dir() / "m").string()});
   EXPECT_EQ(merge.exit_code, 2) << merge.err;

@@ -34,7 +34,8 @@ void add_limit_options(boost::program_options::options_description& options, Res
 ScenarioOverrides overrides_from(const boost::program_options::variables_map& vm);
 
 // The commands, each in its own file: args exclude the command name; they return the exit code or throw.
-int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                      const ProcessGroup* group = nullptr);
 int command_validate(const std::vector<std::string>& args, std::ostream& out);
 int command_plugins(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int command_show(const std::vector<std::string>& args, std::ostream& out);

@@ -24,7 +24,8 @@ namespace splitsim::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
-int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int command_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                      const ProcessGroup* group) {
   std::string scenario_file, output_file, show_file, format;
   std::vector<std::string> histories, lifts, errors, plugin_dirs;
   std::size_t particles = 1000, replicates = 4;
@@ -86,6 +87,7 @@ int command_calibrate(const std::vector<std::string>& args, std::ostream& out, s
   calibration_options.replicates = replicates;
   calibration_options.seed = vm->count("seed") ? (*vm)["seed"].as<std::uint64_t>() : loaded.scenario.seed();
   calibration_options.errors = measurement_errors(loaded, errors);
+  calibration_options.group = group;  // under mpirun: each rank evaluates its share of the particles
 
   v1::Calibration calibration;
   {
@@ -99,6 +101,7 @@ int command_calibrate(const std::vector<std::string>& args, std::ostream& out, s
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
     calibration = calibrate(scenario, data, calibration_options);
   }
+  if (group && group->rank() != 0) return kExitOk;  // every rank holds the calibration: rank 0 writes it
   write_file_atomically(output, calibration_bytes(calibration));
   print(calibration);
   if (format == "table") out << "\nCalibration written to " << output.string() << "\n";

@@ -46,13 +46,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "run") return cli::command_run(rest, out, err, group);
     const bool merge = command == "batch" && !rest.empty() && rest.front() == "merge";
     if (command == "batch" && !merge && batch_ranks) return cli::command_batch(rest, out, err, batch_ranks);
-    // Only `run` and `batch` spread over ranks: anything else would do its work (and write its files) K
-    // times.
+    if (command == "calibrate") return cli::command_calibrate(rest, out, err, group);
+    // Only `run`, `batch` and `calibrate` spread over ranks: anything else would do its work (and write its
+    // files) K times.
     if (group && group->size() > 1)
-      throw UsageError("under mpirun only `run` and `batch` are spread over ranks; run `" +
+      throw UsageError("under mpirun only `run`, `batch` and `calibrate` are spread over ranks; run `" +
                        escape_unprintable(command) + (merge ? " merge" : "") + "` with splitsim");
     if (command == "validate") return cli::command_validate(rest, out);
-    if (command == "calibrate") return cli::command_calibrate(rest, out, err);
     if (command == "plugins") return cli::command_plugins(rest, out, err);
     if (command == "show") return cli::command_show(rest, out);
     if (command == "report") return cli::command_report(rest, out);

@@ -114,6 +114,7 @@ v1::ChannelCalibration calibrate_channel(const ResolvedScenario& scenario, std::
   const auto prior_vectors = full_vectors(space, initial);
   SmcOptions smc;
   smc.particles = n;
+  smc.group = options.group;
   const SmcResult posterior = run_smc(
       d, initial, [&](std::span<const double> z) { return likelihood(z); }, &ParameterSpace::log_prior,
       RandomStream(key, c, StreamId::kPosterior), smc);

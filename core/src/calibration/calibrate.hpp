@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/process_group.hpp"
 #include "calibration.pb.h"
 #include "calibration/history_import.hpp"
 #include "calibration/observation_model.hpp"
@@ -33,10 +34,13 @@ struct CalibrationOptions {
   std::size_t replicates = 4;    // noise replicates per likelihood evaluation
   std::uint64_t seed = 0;
   MeasurementErrors errors;
+  // The processes the particles' likelihoods are spread over (SmcOptions::group); none: one process.
+  const ProcessGroup* group = nullptr;
 };
 
 // Calibrates every channel that has a history or a lift test, in scenario order, each in parallel over its
-// particles. The same data, scenario and options give the same message for any thread count. Throws
+// particles. The same data, scenario and options give the same message for any thread count and any
+// number of processes. Throws
 // InputError (naming the file, line and column) for bad data before anything is simulated, and PluginError
 // when a plugin fails.
 v1::Calibration calibrate(const ResolvedScenario& scenario, const CalibrationData& data,

@@ -15,6 +15,7 @@
 #include <span>
 #include <vector>
 
+#include "base/process_group.hpp"
 #include "splitsim/random_stream.hpp"
 
 namespace splitsim {
@@ -25,6 +26,9 @@ struct SmcOptions {
   double miss_probability = 0.05;  // moves per step: until a particle stays unmoved with at most this chance
   std::size_t min_moves = 2, max_moves = 10;  // moves per step
   std::size_t max_steps = 1000;               // temperatures at most
+  // The processes the likelihoods are spread over (each evaluates its run of the particles and they
+  // exchange the values; everything else is cheap and every process does it alike): none, one process.
+  const ProcessGroup* group = nullptr;
 };
 
 struct SmcResult {
@@ -43,7 +47,8 @@ struct SmcResult {
 using LogDensity = std::function<double(std::span<const double>)>;
 
 // Samples the posterior of `log_likelihood` x exp(`log_prior`) from `initial` draws of the prior (particle-
-// major, particles x dimension). `log_likelihood` is called from several threads at once. Throws
+// major, particles x dimension). `log_likelihood` is called from several threads at once; under a group of
+// processes, each process calls it for its own particles only and all end with the same bits. Throws
 // std::runtime_error when no initial particle has a finite likelihood.
 SmcResult run_smc(std::size_t dimension, std::vector<double> initial, const LogDensity& log_likelihood,
                   const LogDensity& log_prior, const RandomStream& stream, const SmcOptions& options);
