@@ -46,7 +46,10 @@ TEST(CandidateExchange, EveryProcessGetsEveryCandidateInIndexOrderWithItsBits) {
       const auto run = candidates_of(rank, processes, total);
       std::vector<v1::Candidate> mine;
       for (std::size_t i = run.first; i < run.last; ++i) mine.push_back(candidate(i));
-      got[rank] = all_candidates(member, mine, total);
+      all_candidates(member, mine, total, [&](std::size_t i, const v1::Candidate& c) {
+        EXPECT_EQ(i, got[rank].size()) << "in index order";
+        got[rank].push_back(c);
+      });
     });
     for (std::size_t r = 0; r < processes; ++r) {
       ASSERT_EQ(got[r].size(), total);
@@ -65,7 +68,8 @@ TEST(CandidateExchange, AProcessThatFailedFailsEveryProcessWithItsPluginAndMessa
     std::exception_ptr failure;
     if (rank >= 1) failure = std::make_exception_ptr(PluginError("tiktok", "rank " + std::to_string(rank)));
     try {
-      all_candidates(member, {}, 6, failure);
+      all_candidates(
+          member, {}, 6, [](std::size_t, const v1::Candidate&) {}, failure);
       said[rank] = "no error";
     } catch (const PluginError& e) {
       said[rank] = e.plugin() + ": " + e.what();

@@ -14,8 +14,9 @@ CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t tot
   return {total * rank / size, total * (rank + 1) / size};
 }
 
-std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine,
-                                          std::size_t total, std::exception_ptr failure) {
+void all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine, std::size_t total,
+                    const std::function<void(std::size_t, const v1::Candidate&)>& each,
+                    std::exception_ptr failure) {
   // This process's candidates as one buffer of length-prefixed messages.
   std::string bytes;
   {
@@ -32,7 +33,7 @@ std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::
 
   // Rank r's j-th candidate is candidate candidates_of(r).first + j.
   const std::size_t size = group.size();
-  std::vector<v1::Candidate> candidates(total);
+  v1::Candidate candidate;
   for (std::size_t r = 0; r < size; ++r) {
     const std::string_view part = parts.part(r);
     google::protobuf::io::CodedInputStream in(reinterpret_cast<const std::uint8_t*>(part.data()),
@@ -43,12 +44,12 @@ std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::
       if (!in.ReadVarint64(&length))
         throw std::runtime_error("MPI: a rank sent fewer candidates than its share");
       const auto limit = in.PushLimit(static_cast<int>(length));
-      if (!candidates[i].ParseFromCodedStream(&in) || !in.ConsumedEntireMessage())
+      if (!candidate.ParseFromCodedStream(&in) || !in.ConsumedEntireMessage())
         throw std::runtime_error("MPI: a candidate from rank " + std::to_string(r) + " could not be read");
       in.PopLimit(limit);
+      each(i, candidate);
     }
   }
-  return candidates;
 }
 
 }  // namespace splitsim

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <vector>
 
 #include "base/process_group.hpp"
@@ -18,12 +19,14 @@ struct CandidateRange {
 };
 CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t total);
 
-// Candidates 0 .. total - 1, where this process holds `mine` (its run, candidates_of, in index order). Every
-// process calls it and gets all of them. Serialised deterministically and parsed back: a double's bits
-// survive, so every process holds the candidates one process would make. Memory holds the whole grid on this
-// path. With `failure` (evaluating its run threw), or when another process failed, every process throws the
-// failure of the lowest such rank instead (gather_or_fail).
-std::vector<v1::Candidate> all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine,
-                                          std::size_t total, std::exception_ptr failure = nullptr);
+// Candidates 0 .. total - 1, where this process holds `mine` (its run, candidates_of, in index order): every
+// process calls it, and `each` is given every candidate, in index order. Serialised deterministically and
+// parsed back one at a time: a double's bits survive, so every process sees the candidates one process
+// makes, and memory holds the grid's serialised bytes, not the parsed candidates. With `failure`
+// (evaluating its run threw), or when another process failed, every process throws the failure of the
+// lowest such rank instead (gather_or_fail).
+void all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine, std::size_t total,
+                    const std::function<void(std::size_t, const v1::Candidate&)>& each,
+                    std::exception_ptr failure = nullptr);
 
 }  // namespace splitsim

@@ -121,18 +121,16 @@ void evaluate_shared(const SplitEvaluator& evaluator, const std::vector<Candidat
   try {
     tbb::parallel_for(std::size_t{0}, mine.size(), [&](std::size_t i) {
       mine[i] = evaluator.evaluate(splits[range.first + i]);
+      mine[i].set_index(static_cast<std::uint32_t>(range.first + i));
       if (observer) observer->simulated(1);
     });
   } catch (...) {
     failure = std::current_exception();
   }
-  // Every process's candidates are gathered whole: memory grows with the grid on this path.
-  const auto all = all_candidates(group, mine, splits.size(), failure);
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    auto candidate = all[i];
-    candidate.set_index(static_cast<std::uint32_t>(i));
-    spool.store(i, candidate);
-  }
+  // Every process's candidates are gathered as bytes: memory grows with the grid on this path.
+  all_candidates(
+      group, mine, splits.size(),
+      [&](std::size_t i, const v1::Candidate& candidate) { spool.store(i, candidate); }, failure);
 }
 
 RunResults grid_run(const ResolvedScenario& scenario, const v1::Objective& objective_as_written,
