@@ -39,6 +39,15 @@ TEST(RunFeedback, ALongRunIsAnnouncedAndAShortOneIsNot) {
   EXPECT_LT(estimated_seconds(plan_of(100, 1e9), 2), estimated_seconds(plan_of(100, 1e10), 2));
 }
 
+// A grid reuses each channel plan's figures across the splits that share it: the same plugin work takes an
+// optimize run, which simulates one new split after another, longer.
+TEST(RunFeedback, AGridsChannelPeriodIsEstimatedCheaperThanAnOptimizeRuns) {
+  auto grid = plan_of(100, 1e9);
+  grid.grid.resize(100);
+  const auto optimize = plan_of(100, 1e9);  // no grid: the optimizer's plan
+  EXPECT_LT(estimated_seconds(grid, 2), estimated_seconds(optimize, 2));
+}
+
 TEST(RunFeedback, ALargeGridSuggestsTheOptimizer) {
   EXPECT_EQ(large_grid_suggestion(plan_of(kLargeGridCandidates, 1e5), false), "");
   EXPECT_EQ(large_grid_suggestion(plan_of(kLargeGridCandidates + 1, 1e5), true), "");

@@ -8,22 +8,28 @@ namespace splitsim {
 namespace {
 
 // Wall seconds per channel-period of plugin work on one thread, with the comparisons, margins and statistics
-// that come with it. Measured on the grid examples with the bundled plugins (`splitsim validate FILE
-// --threads 1` for the channel-periods, `/usr/bin/time splitsim run FILE --threads 1` for the wall time):
-// 0.36 us (mid_size_multi_network, 9.1e7 channel-periods in 32.6 s) to 0.75 us (b2b_linkedin, the smallest,
-// 2.0e6 in 1.5 s, where fixed costs weigh most); 0.48 us for enterprise_launch. Set near the slow end so the
-// estimate is seldom exceeded, without announcing minutes for a run of seconds.
-constexpr double kSecondsPerChannelPeriod = 0.8e-6;
+// that come with it, measured with the bundled plugins (`splitsim validate FILE --threads 1` for the
+// channel-periods, `/usr/bin/time splitsim run FILE --threads 1` for the wall time) and set about twice the
+// slowest figure, so that a slower machine seldom exceeds the estimate without announcing minutes for a
+// run of seconds. An optimize run: 66 ns (next_quarter_optimized, 1.81e7 channel-periods in 1.20 s) to
+// 80 ns at 4,000 trials (1.45e8 in 11.7 s). A grid reuses each channel plan's figures across the splits
+// that share it, so a channel-period costs less the larger the grid: 13 ns (mid_size_multi_network, 9.1e7
+// in 1.21 s), 16 ns (enterprise_launch, 6.9e7 in 1.40 s), 50 ns for the 126 splits of b2b_linkedin.
+constexpr double kOptimizeSecondsPerChannelPeriod = 0.16e-6;
+constexpr double kGridSecondsPerChannelPeriod = 0.05e-6;
 // Threads rarely all stay busy (the optimizer's search is sequential between its parallel simulations).
 constexpr double kParallelEfficiency = 0.7;
-// Loading plugins, drawing parameters, writing results: the time a run takes whatever its size.
-constexpr double kFixedSeconds = 1.0;
+// Loading plugins, drawing parameters, writing results: the time a run takes whatever its size (about 0.3 s
+// for the examples).
+constexpr double kFixedSeconds = 0.5;
 
 }  // namespace
 
 double estimated_seconds(const RunPlan& plan, std::size_t threads) {
   const double workers = std::max(1.0, static_cast<double>(threads) * kParallelEfficiency);
-  return kFixedSeconds + plan.estimate.channel_periods * kSecondsPerChannelPeriod / workers;
+  const double per_channel_period =
+      plan.grid.empty() ? kOptimizeSecondsPerChannelPeriod : kGridSecondsPerChannelPeriod;
+  return kFixedSeconds + plan.estimate.channel_periods * per_channel_period / workers;
 }
 
 std::string duration_words(double seconds) {
