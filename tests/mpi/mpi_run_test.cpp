@@ -81,6 +81,22 @@ TEST(MpiRun, ACalibrationGivesTheBytesOfOneProcessOnAnyNumberOfRanks) {
   }
 }
 
+// Open MPI binds a rank to one core by default: asking it for two threads is said, with the way out.
+TEST(MpiRun, MoreThreadsThanARanksCoresAreSaidWithHowToGiveItCores) {
+  const std::vector<std::string> args{
+      "run", example("small_business.textproto"),    "--trials", "30", "--threads", "2",
+      "-o",  (testing::temp_dir() / "r.pb").string()};
+  const auto bound = mpirun(1, args, {"OMPI_MCA_hwloc_base_binding_policy=core"});
+  ASSERT_EQ(bound.exit_code, 0) << bound.err;
+  EXPECT_NE(bound.err.find("warning: --threads 2 asks for more threads than the 1 core this process may use"),
+            std::string::npos)
+      << bound.err;
+  EXPECT_NE(bound.err.find("--map-by slot:PE=2"), std::string::npos) << bound.err;
+  const auto unbound = mpirun(1, args, {"OMPI_MCA_hwloc_base_binding_policy=none"});
+  ASSERT_EQ(unbound.exit_code, 0) << unbound.err;
+  EXPECT_EQ(unbound.err.find("warning: --threads"), std::string::npos) << unbound.err;
+}
+
 TEST(MpiRun, RankZeroAloneWritesAndPrints) {
   const auto dir = testing::temp_dir();
   const auto r = mpirun(2, {"run", example("small_business.textproto"), "--trials", "30", "--format", "csv"});

@@ -1,5 +1,7 @@
 #include "app/cli_support.hpp"
 
+#include <tbb/info.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -56,6 +58,20 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args, po:
     throw UsageError(escape_unprintable(e.what()) + "\n" + usage);
   }
   return vm;
+}
+
+std::size_t worker_threads(unsigned asked, std::ostream* warn) {
+  // oneTBB counts the cores of the process's CPU affinity mask.
+  const auto cores = static_cast<std::size_t>(tbb::info::default_concurrency());
+  if (asked == 0) return cores;
+  if (warn && asked > cores) {
+    *warn << "warning: --threads " << asked << " asks for more threads than the " << cores
+          << (cores == 1 ? " core" : " cores")
+          << " this process may use (its CPU affinity): they will take turns. Under mpirun, give each rank "
+             "its cores with --map-by slot:PE="
+          << asked << " (or --bind-to none)\n";
+  }
+  return asked;
 }
 
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs) {

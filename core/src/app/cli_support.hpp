@@ -27,6 +27,11 @@ std::optional<boost::program_options::variables_map> parse(
 // nothing yet: each plugin is loaded when first looked up by name.
 PluginRegistry load_registry(const std::vector<std::string>& plugin_dirs);
 
+// The worker threads for --threads `asked` (0: every core this process may use). With `warn`, says there
+// when more are asked for than the process may use: mpirun binds each rank to one core by default, and the
+// threads would then take turns on it.
+std::size_t worker_threads(unsigned asked, std::ostream* warn = nullptr);
+
 // Adds --max-memory-gib and --max-work, which raise the limits a run is refused beyond.
 void add_limit_options(boost::program_options::options_description& options, ResourceLimits& limits);
 

@@ -188,7 +188,7 @@ int command_batch(const std::vector<std::string>& args, std::ostream& out, std::
   BatchOptions batch;
   batch.scenarios = find_scenario_files(paths, output_dir);
   batch.output_dir = output_dir;
-  batch.threads = threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+  batch.threads = worker_threads(threads, &err);
   batch.jobs = jobs > 0 ? jobs : batch.threads;
   batch.resume = vm->count("resume") > 0;
   batch.fail_fast = vm->count("fail-fast") > 0;

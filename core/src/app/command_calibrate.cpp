@@ -96,8 +96,7 @@ int command_calibrate(const std::vector<std::string>& args, std::ostream& out, s
     const auto registry = load_registry(plugin_dirs);
     validate_scenario(loaded, registry);
     const auto scenario = resolve_scenario(loaded, registry);
-    const std::size_t workers =
-        threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+    const std::size_t workers = worker_threads(threads, &err);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
     calibration = calibrate(scenario, data, calibration_options);
   }
@@ -105,7 +104,6 @@ int command_calibrate(const std::vector<std::string>& args, std::ostream& out, s
   write_file_atomically(output, calibration_bytes(calibration));
   print(calibration);
   if (format == "table") out << "\nCalibration written to " << output.string() << "\n";
-  (void)err;
   return kExitOk;
 }
 

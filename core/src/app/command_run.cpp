@@ -99,8 +99,7 @@ int command_run(const std::vector<std::string>& args, std::ostream& out, std::os
     // Plugins may print while they load, simulate or unload: stdout carries only the results, printed below.
     const StdoutDiversion to_stderr;
     const auto registry = load_registry(plugin_dirs);
-    const std::size_t workers =
-        threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+    const std::size_t workers = worker_threads(threads, &err);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, workers);
     StderrFeedback feedback(err, stderr_is_terminal());
     run = run_scenario_spooled(loaded, registry, workers, limits, &feedback, group);

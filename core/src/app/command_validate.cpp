@@ -46,8 +46,7 @@ int command_validate(const std::vector<std::string>& args, std::ostream& out) {
   // The same plan, estimate and limits as `run`: what validate accepts, run does not refuse.
   auto scenario = resolve_scenario(loaded, registry);
   use_scenario_calibration(scenario, loaded);  // a calibration file it names must fit it, as for run
-  const std::size_t workers =
-      threads > 0 ? threads : static_cast<std::size_t>(tbb::info::default_concurrency());
+  const std::size_t workers = worker_threads(threads);
   const auto plan = plan_run(scenario, workers);
   check_resources(plan.estimate, limits, loaded.file);
   out << loaded.file << ": valid: " << scenario.channels.size() << " channels, ";
