@@ -5,19 +5,15 @@
 //   SPLITSIM_BASELINE=/path/to/old/build/bin/splitsim build/bin/end_to_end_bench --benchmark_repetitions=3
 // Without SPLITSIM_BASELINE, this build alone is timed. What the runs print is thrown away.
 #include <benchmark/benchmark.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
-extern char** environ;
+#include "timed_process.hpp"
 
 namespace {
 
@@ -25,24 +21,10 @@ namespace {
 double timed_run(benchmark::State& state, const std::string& binary, const std::string& scenario,
                  int threads) {
   const auto output = std::filesystem::temp_directory_path() / ("end_to_end_" + std::to_string(getpid()));
-  std::vector<std::string> args{
-      binary, "run", scenario, "-o", output.string(), "--threads", std::to_string(threads)};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  int status = -1;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) waitpid(pid, &status, 0);
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  posix_spawn_file_actions_destroy(&actions);
+  const double seconds = splitsim::bench::timed_process(
+      state, {binary, "run", scenario, "-o", output.string(), "--threads", std::to_string(threads)});
   std::filesystem::remove(output);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) state.SkipWithError(("failed: " + binary).c_str());
-  return elapsed.count();
+  return seconds;
 }
 
 void BM_Run(benchmark::State& state, const std::string& binary, const std::string& example) {
