@@ -56,13 +56,15 @@ struct Fixture {
     PluginInfo info{"noisy", "1.0", "test model", {}};
     info.params = {{"impressions", "impressions per period", Distribution::log_normal(200, 0.5), 0, 1e9, ""}};
     registry.add(make_platform(std::move(info), std::move(fn)));
-    const auto loaded =
-        parse_scenario("budget { total: 1200 } horizon { periods: 6 } objective { kpi: REACH } seed: " +
-                           std::to_string(seed) +
-                           " trials: 1000 "
-                           "channels { name: \"a\" plugin: \"noisy\" organic { cost_per_post: 10 } } "
-                           "channels { name: \"b\" plugin: \"noisy\" organic { cost_per_post: 20 } }",
-                       false, "s.textproto");
+    const auto loaded = parse_scenario(
+        "budget { total: 1200 } horizon { periods: 6 } objective { kpi: REACH } seed: " +
+            std::to_string(seed) +
+            " trials: 1000 "
+            "channels { name: \"a\" plugin: \"noisy\" organic { cost_per_post: 10 } } "
+            "channels { name: \"b\" plugin: \"noisy\" organic { cost_per_post: 20 } } "
+            "constraints { kpi: CPM at_most: 500 } constraints { kpi: CPM probability: 0.9 at_most: 800 } "
+            "constraints { kpi: CLICKS at_least: 10 }",
+        false, "s.textproto");
     scenario = resolve_scenario(loaded, registry);
   }
 };
@@ -126,6 +128,44 @@ TEST(TrialSpread, AStepExchangesOnlyTheTotalsItReadsAndSaysTheRestArePartial) {
   Engine(f.scenario, TrialSet::kSearch).simulate_into(kSplit, whole, false, &read);
   EXPECT_FALSE(whole.partial);
   EXPECT_EQ(whole.totals, reference.totals);
+}
+
+// Every process holds a spread split's figures: each makes a share of the statistics, and all get the bits
+// one process makes, for a reported candidate and for a search's step.
+TEST(TrialSpread, TheStatisticsAreSharedAndGiveTheBitsOfOneProcess) {
+  const Fixture f;
+  const auto kpis = Engine(f.scenario, TrialSet::kSearch).simulate(kSplit);
+  // Every figure's bits, field by field (a struct's padding holds no figure).
+  const auto bits = [](const CandidateOutcome& o) {
+    std::string b;
+    const auto add = [&](double v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    const auto add_summary = [&](const Summary& s) {
+      for (const double v : {s.mean, s.sd, s.p5, s.p10, s.p50, s.p90, s.p95, s.cvar5}) add(v);
+      for (const auto& v : {s.prob_target, s.ratio_of_means}) add(v ? *v : -1.0), b += v ? 'y' : 'n';
+    };
+    for (const auto& s : o.totals) add_summary(s);
+    for (const auto& channel : o.channels)
+      for (const auto& s : channel) add_summary(s);
+    for (const auto& l : o.limits) add(l.value), add(l.steering), add(l.constraint), add(l.kpi);
+    return b;
+  };
+  const auto whole = summarize_trials(kpis, f.scenario),
+             steering = summarize_steering_trials(kpis, f.scenario);
+  ASSERT_EQ(whole.limits.size(), 3u);
+  for (const std::size_t processes : {2u, 3u, 5u}) {
+    ThreadGroup group(processes);
+    std::vector<CandidateOutcome> got(processes), steered(processes);
+    group.run([&](std::size_t rank, const ProcessGroup& member) {
+      got[rank] = summarize_trials(kpis, f.scenario, {}, &member);
+      steered[rank] = summarize_steering_trials(kpis, f.scenario, &member);
+    });
+    for (std::size_t r = 0; r < processes; ++r) {
+      EXPECT_EQ(bits(got[r]), bits(whole)) << processes << " processes, rank " << r;
+      EXPECT_EQ(bits(steered[r]), bits(steering)) << processes << " processes, rank " << r;
+    }
+  }
+  EXPECT_GT(whole.limits[0].value, 0.0);
+  EXPECT_GT(whole.totals[kpi_index(v1::REACH)].p95, whole.totals[kpi_index(v1::REACH)].p5);
 }
 
 // Each process simulates only its own trials: rank 0 calls its plugin for its blocks only, and rank 1 is

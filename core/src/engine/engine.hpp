@@ -75,6 +75,8 @@ class Engine {
   // an outcome would hold this process's trials only. A group of one process changes nothing.
   void spread_trials_over(const ProcessGroup& group);
   bool spreads_trials() const { return group_ != nullptr; }
+  // The group each split's trials are spread over (every process then holds the same figures), or null.
+  const ProcessGroup* trial_group() const { return group_; }
 
   const ResolvedScenario& scenario() const { return scenario_; }
   // Channel c's drawn parameters, [parameter][trial], read-only: what explains a per-trial difference.

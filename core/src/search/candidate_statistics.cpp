@@ -3,10 +3,14 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <type_traits>
 
+#include "base/gather_or_fail.hpp"
 #include "base/kpi.hpp"
 #include "search/objective.hpp"
 
@@ -80,10 +84,37 @@ LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, 
 
 namespace {
 
-// Summaries of the totals and of each channel; with `steering`, only those totals it marks.
+// Runs fn(j) for the j of [0, count) that this process makes (j mod size == rank: the tasks cost alike),
+// in parallel, then gives every process every value: `values[j]` of a trivially copyable type.
+template <typename T, typename Fn>
+void share_tasks(const ProcessGroup* group, std::vector<T>& values, Fn&& fn) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  const std::size_t size = group ? group->size() : 1, rank = group ? group->rank() : 0;
+  const std::size_t count = values.size();
+  tbb::parallel_for(std::size_t{0}, (count + size - 1 - rank) / size,
+                    [&](std::size_t m) { values[rank + m * size] = fn(rank + m * size); });
+  if (size == 1) return;
+  std::string mine;
+  for (std::size_t j = rank; j < count; j += size)
+    mine.append(reinterpret_cast<const char*>(&values[j]), sizeof(T));
+  Gathered all;
+  gather_or_fail(*group, mine, nullptr, all);
+  for (std::size_t r = 0; r < size; ++r) {
+    const std::string_view part = all.part(r);
+    if (part.size() != (count + size - 1 - r) / size * sizeof(T))
+      throw std::runtime_error("rank " + std::to_string(r) + " sent the wrong number of statistics");
+    std::size_t at = 0;
+    for (std::size_t j = r; j < count; j += size, at += sizeof(T))
+      std::memcpy(static_cast<void*>(&values[j]), part.data() + at, sizeof(T));
+  }
+}
+
+// Summaries of the totals and of each channel; with `steering`, only those totals it marks. Spread over
+// `group`'s processes when given.
 CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario& scenario,
                                   const std::array<bool, kKpiCount>* steering,
-                                  std::span<const std::vector<Summary>* const> known_channels) {
+                                  std::span<const std::vector<Summary>* const> known_channels,
+                                  const ProcessGroup* group) {
   const Objective& objective = scenario.objective;
   CandidateOutcome outcome;
   // Every KPI of every scope (the total, then each channel) summarised in parallel, each into its own slot:
@@ -98,14 +129,18 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
   std::vector<std::vector<Summary>> summaries(scopes, std::vector<Summary>(kpi_count));
   for (std::size_t scope = 1; scope < scopes; ++scope)
     if (const auto* summaries_known = known(scope)) summaries[scope] = *summaries_known;
-  tbb::parallel_for(std::size_t{0}, scopes * kpi_count, [&](std::size_t i) {
-    const std::size_t scope = i / kpi_count, k = i % kpi_count;
-    if (!wanted(scope, k)) return;
+  std::vector<std::size_t> tasks;  // scope * kpi_count + k of each summary to make
+  for (std::size_t i = 0; i < scopes * kpi_count; ++i)
+    if (wanted(i / kpi_count, i % kpi_count)) tasks.push_back(i);
+  std::vector<Summary> made(tasks.size());
+  share_tasks(group, made, [&](std::size_t j) {
+    const std::size_t scope = tasks[j] / kpi_count, k = tasks[j] % kpi_count;
     const v1::Kpi kpi = kpi_at(static_cast<int>(k));
     const auto& values = scope == 0 ? kpis.totals[k] : kpis.channels[scope - 1][k];
-    summaries[scope][k] =
-        summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
+    return summarize(values, kpi == objective.kpi ? objective.target : std::nullopt, lower_is_better(kpi));
   });
+  for (std::size_t j = 0; j < tasks.size(); ++j)
+    summaries[tasks[j] / kpi_count][tasks[j] % kpi_count] = made[j];
   for (std::size_t scope = 0; scope < scopes; ++scope) {
     for (std::size_t k = 0; k < kpi_count; ++k) {
       if (!wanted(scope, k)) continue;
@@ -116,20 +151,23 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
   outcome.totals = std::move(summaries.front());
   outcome.channels.assign(std::make_move_iterator(summaries.begin() + 1),
                           std::make_move_iterator(summaries.end()));
-  for (const auto& limit : scenario.constraints) {
+  outcome.limits.resize(scenario.constraints.size());
+  share_tasks(group, outcome.limits, [&](std::size_t l) {
+    const auto& limit = scenario.constraints[l];
     std::vector<double> sorted = kpis.totals[kpi_index(limit.kpi)];
     std::sort(sorted.begin(), sorted.end());
-    outcome.limits.push_back(limit_figure(limit, sorted, outcome.totals[kpi_index(limit.kpi)]));
-  }
+    return limit_figure(limit, sorted, outcome.totals[kpi_index(limit.kpi)]);
+  });
   return outcome;
 }
 
 }  // namespace
 
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
-                                  std::span<const std::vector<Summary>* const> known_channels) {
+                                  std::span<const std::vector<Summary>* const> known_channels,
+                                  const ProcessGroup* group) {
   if (kpis.partial) throw std::logic_error("a search step's figures summarised as a candidate's");
-  return summarize_scopes(kpis, scenario, nullptr, known_channels);
+  return summarize_scopes(kpis, scenario, nullptr, known_channels, group);
 }
 
 std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
@@ -147,9 +185,10 @@ std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario) {
   return steering;
 }
 
-CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario) {
+CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                                           const ProcessGroup* group) {
   const auto steering = steering_kpis(scenario);
-  return summarize_scopes(kpis, scenario, &steering, {});
+  return summarize_scopes(kpis, scenario, &steering, {}, group);
 }
 
 }  // namespace splitsim

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/kpi.hpp"
+#include "base/process_group.hpp"
 #include "engine/trial_kpis.hpp"
 #include "scenario/resolved_scenario.hpp"
 #include "stats/summary.hpp"
@@ -33,9 +34,12 @@ struct CandidateOutcome {
 // objective KPI's include the probability of reaching the objective's target, when it has one; and each
 // constraint's figure.
 // `known_channels` ([channel], or empty) holds summaries already made of a channel's very figures (null where
-// none): those are taken as they are.
+// none): those are taken as they are. With `group` (every process holding these very figures, as an engine
+// spread over processes leaves them), each process makes a share of the summaries and constraint figures
+// and they exchange them: every process gets the same bits, and the statistics divide as the trials did.
 CandidateOutcome summarize_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
-                                  std::span<const std::vector<Summary>* const> known_channels = {});
+                                  std::span<const std::vector<Summary>* const> known_channels = {},
+                                  const ProcessGroup* group = nullptr);
 
 // The totals' KPIs a search steers by: the objective's, the costs (MIN_COST_FOR_TARGET's figure), each
 // constraint's, and the parts of any of them that is a ratio (its headline is the ratio of their means).
@@ -45,7 +49,8 @@ std::array<bool, kKpiCount> steering_kpis(const ResolvedScenario& scenario);
 // totals, every other summary left empty (zero). A search ranks its steps by these alone, and judges its
 // finalists again with every summary; computing the others (ninety arrays for four channels) would
 // double the cost of a step.
-CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario);
+CandidateOutcome summarize_steering_trials(const TrialKpis& kpis, const ResolvedScenario& scenario,
+                                           const ProcessGroup* group = nullptr);
 
 // The ratio of a ratio KPI's parts' means, as kpi_accumulator computes a trial's ratio from its totals (a
 // cost with money spent and nothing bought is infinite); nullopt for a KPI that is not a ratio.

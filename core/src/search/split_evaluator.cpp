@@ -27,8 +27,10 @@ v1::Candidate SplitEvaluator::candidate_of(const CandidateSplit& split, SearchFi
   const auto lease = pool_.lease();
   const TrialKpis& kpis = *lease;
   engine_.simulate_into(split, *lease, false, steering_only ? &steering_ : nullptr);
-  const CandidateOutcome outcome =
-      steering_only ? summarize_steering_trials(kpis, scenario) : summarize_with_known_channels(kpis);
+  // On an engine spread over processes, every process holds these figures: the statistics are shared too.
+  const CandidateOutcome outcome = steering_only
+                                       ? summarize_steering_trials(kpis, scenario, engine_.trial_group())
+                                       : summarize_with_known_channels(kpis);
   auto candidate = make_candidate(scenario, split, outcome, 0);
   if (figures) {
     figures->steering_value = candidate.objective_value();
@@ -59,7 +61,7 @@ CandidateOutcome SplitEvaluator::summarize_with_known_channels(const TrialKpis& 
     held[c] = channel_summaries_.find(ids[c]);
     known[c] = held[c].get();
   }
-  CandidateOutcome outcome = summarize_trials(kpis, engine_.scenario(), known);
+  CandidateOutcome outcome = summarize_trials(kpis, engine_.scenario(), known, engine_.trial_group());
   for (std::size_t c = 0; c < channels && c < ids.size(); ++c)
     if (ids[c] != 0 && !known[c]) channel_summaries_.keep(ids[c], outcome.channels[c]);
   return outcome;
