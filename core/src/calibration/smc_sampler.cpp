@@ -7,15 +7,11 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <exception>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
-#include <string>
-#include <string_view>
 
-#include "base/gather_or_fail.hpp"
+#include "base/shared_values.hpp"
 
 namespace splitsim {
 namespace {
@@ -23,51 +19,6 @@ namespace {
 // Addresses of the sampler's draws on its stream: moves use (particle, move, coordinate) with the move
 // counter below this; resampling uses (0, kResampleBase + step, 0).
 constexpr std::uint32_t kResampleBase = 0x80000000u;
-
-// The particles whose likelihoods this process evaluates (a contiguous run, as evenly as they divide), and
-// the exchange that gives every process all of them: a likelihood depends on its particle only, so every
-// process ends with the bits one process makes. A likelihood that throws on one process (a plugin's
-// failure) throws on every process alike (gather_or_fail).
-class ParticleShare {
- public:
-  ParticleShare(const ProcessGroup* group, std::size_t n)
-      : group_(group && group->size() > 1 ? group : nullptr), n_(n) {}
-
-  // values[i] = fn(i) for every particle i, on every process; fn is called from several threads at once.
-  template <typename Fn>
-  void evaluate(std::vector<double>& values, Fn&& fn) const {
-    const std::size_t first = first_of(rank()), last = first_of(rank() + 1);
-    std::exception_ptr failure;
-    try {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(first, last, 1), [&](const auto& range) {
-        for (std::size_t i = range.begin(); i < range.end(); ++i) values[i] = fn(i);
-      });
-    } catch (...) {
-      if (!group_) throw;
-      failure = std::current_exception();
-    }
-    if (!group_) return;
-    gather_or_fail(*group_,
-                   std::string_view(reinterpret_cast<const char*>(values.data() + first),
-                                    (last - first) * sizeof(double)),
-                   failure, gathered_);
-    for (std::size_t r = 0; r < group_->size(); ++r) {
-      const std::size_t from = first_of(r), to = first_of(r + 1);
-      const std::string_view part = gathered_.part(r);
-      if (part.size() != (to - from) * sizeof(double))
-        throw std::runtime_error("rank " + std::to_string(r) + " sent the wrong number of likelihoods");
-      if (r != rank()) std::memcpy(values.data() + from, part.data(), part.size());
-    }
-  }
-
- private:
-  std::size_t rank() const { return group_ ? group_->rank() : 0; }
-  std::size_t first_of(std::size_t rank) const { return group_ ? n_ * rank / group_->size() : rank * n_; }
-
-  const ProcessGroup* group_;
-  std::size_t n_;
-  mutable Gathered gathered_;  // kept from exchange to exchange: each has the last one's size
-};
 
 // log sum exp of a[i], in index order.
 double log_sum_exp(const std::vector<double>& a) {
@@ -158,11 +109,14 @@ SmcResult run_smc(std::size_t d, std::vector<double> initial, const LogDensity& 
   result.z = std::move(initial);
   result.log_likelihood.assign(n, 0.0);
   std::vector<double> prior(n);
-  const ParticleShare share(options.group, n);
+  // The likelihoods are the sampler's cost: each process evaluates its run of the particles and they
+  // exchange them. Everything else is cheap, and every process does it alike.
+  Gathered exchanged;  // kept from exchange to exchange: each has the last one's size
   const auto evaluate_all = [&] {
-    share.evaluate(result.log_likelihood, [&](std::size_t i) {
-      return log_likelihood(std::span<const double>(result.z.data() + i * d, d));
-    });
+    share_values(
+        options.group, result.log_likelihood,
+        [&](std::size_t i) { return log_likelihood(std::span<const double>(result.z.data() + i * d, d)); },
+        &exchanged);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1), [&](const auto& range) {
       for (std::size_t i = range.begin(); i < range.end(); ++i)
         prior[i] = log_prior(std::span<const double>(result.z.data() + i * d, d));
@@ -227,9 +181,10 @@ SmcResult run_smc(std::size_t d, std::vector<double> initial, const LogDensity& 
           proposal_prior[i] = log_prior(std::span<const double>(zp, d));
         }
       });
-      share.evaluate(proposal_likelihood, [&](std::size_t i) {
-        return log_likelihood(std::span<const double>(proposal.data() + i * d, d));
-      });
+      share_values(
+          options.group, proposal_likelihood,
+          [&](std::size_t i) { return log_likelihood(std::span<const double>(proposal.data() + i * d, d)); },
+          &exchanged);
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1), [&](const auto& range) {
         for (std::size_t i = range.begin(); i < range.end(); ++i) {
           const double log_ratio =

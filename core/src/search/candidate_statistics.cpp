@@ -3,15 +3,12 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
-#include <string>
-#include <type_traits>
 
-#include "base/gather_or_fail.hpp"
 #include "base/kpi.hpp"
+#include "base/shared_values.hpp"
 #include "search/objective.hpp"
 
 namespace splitsim {
@@ -84,31 +81,6 @@ LimitFigure limit_figure(const KpiLimit& limit, std::span<const double> sorted, 
 
 namespace {
 
-// Runs fn(j) for the j of [0, count) that this process makes (j mod size == rank: the tasks cost alike),
-// in parallel, then gives every process every value: `values[j]` of a trivially copyable type.
-template <typename T, typename Fn>
-void share_tasks(const ProcessGroup* group, std::vector<T>& values, Fn&& fn) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  const std::size_t size = group ? group->size() : 1, rank = group ? group->rank() : 0;
-  const std::size_t count = values.size();
-  tbb::parallel_for(std::size_t{0}, (count + size - 1 - rank) / size,
-                    [&](std::size_t m) { values[rank + m * size] = fn(rank + m * size); });
-  if (size == 1) return;
-  std::string mine;
-  for (std::size_t j = rank; j < count; j += size)
-    mine.append(reinterpret_cast<const char*>(&values[j]), sizeof(T));
-  Gathered all;
-  gather_or_fail(*group, mine, nullptr, all);
-  for (std::size_t r = 0; r < size; ++r) {
-    const std::string_view part = all.part(r);
-    if (part.size() != (count + size - 1 - r) / size * sizeof(T))
-      throw std::runtime_error("rank " + std::to_string(r) + " sent the wrong number of statistics");
-    std::size_t at = 0;
-    for (std::size_t j = r; j < count; j += size, at += sizeof(T))
-      std::memcpy(static_cast<void*>(&values[j]), part.data() + at, sizeof(T));
-  }
-}
-
 // Summaries of the totals and of each channel; with `steering`, only those totals it marks. Spread over
 // `group`'s processes when given.
 CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario& scenario,
@@ -133,7 +105,7 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
   for (std::size_t i = 0; i < scopes * kpi_count; ++i)
     if (wanted(i / kpi_count, i % kpi_count)) tasks.push_back(i);
   std::vector<Summary> made(tasks.size());
-  share_tasks(group, made, [&](std::size_t j) {
+  share_values(group, made, [&](std::size_t j) {
     const std::size_t scope = tasks[j] / kpi_count, k = tasks[j] % kpi_count;
     const v1::Kpi kpi = kpi_at(static_cast<int>(k));
     const auto& values = scope == 0 ? kpis.totals[k] : kpis.channels[scope - 1][k];
@@ -152,7 +124,7 @@ CandidateOutcome summarize_scopes(const TrialKpis& kpis, const ResolvedScenario&
   outcome.channels.assign(std::make_move_iterator(summaries.begin() + 1),
                           std::make_move_iterator(summaries.end()));
   outcome.limits.resize(scenario.constraints.size());
-  share_tasks(group, outcome.limits, [&](std::size_t l) {
+  share_values(group, outcome.limits, [&](std::size_t l) {
     const auto& limit = scenario.constraints[l];
     std::vector<double> sorted = kpis.totals[kpi_index(limit.kpi)];
     std::sort(sorted.begin(), sorted.end());
