@@ -12,6 +12,15 @@
 
 namespace splitsim {
 
+// Items [first, last) of `count` that process `rank` of `size` takes: contiguous runs in rank order, as
+// evenly as they divide (a process may take none when there are fewer items than processes).
+struct RankRun {
+  std::size_t first = 0, last = 0;
+};
+inline RankRun run_of(std::size_t rank, std::size_t size, std::size_t count) {
+  return {count * rank / size, count * (rank + 1) / size};
+}
+
 // Every process's bytes of one exchange, side by side: rank r's are part(r). Kept from one exchange to the
 // next, so that exchanges of one size reuse their memory.
 struct Gathered {

@@ -1,5 +1,5 @@
-// values[i] = fn(i) for every i, made once over the processes of a group: each process makes a contiguous
-// run of them (in parallel on its threads) and they exchange the values. Each value depends on i alone, so
+// values[i] = fn(i) for every i, made once over the processes of a group: each process makes its run of
+// them (run_of) (in parallel on its threads) and they exchange the values. Each value depends on i alone, so
 // every process ends with the bits one process makes: how a sampler's likelihoods and a spread split's
 // statistics divide over the ranks.
 #pragma once
@@ -20,11 +20,6 @@
 
 namespace splitsim {
 
-// The values process `rank` of `size` makes: [first, last) of `count`, as evenly as they divide.
-inline std::size_t first_shared_value(std::size_t rank, std::size_t size, std::size_t count) {
-  return count * rank / size;
-}
-
 // With no group (or a group of one), fn is called for every i here. `fn` is called from several threads at
 // once; if it throws on any process, every process throws the lowest rank's failure (gather_or_fail).
 // `buffer`, when given, keeps the exchange's memory for the next call of the same size.
@@ -33,7 +28,7 @@ void share_values(const ProcessGroup* group, std::vector<T>& values, Fn&& fn, Ga
   static_assert(std::is_trivially_copyable_v<T>);
   const std::size_t size = group ? group->size() : 1, rank = group ? group->rank() : 0;
   const std::size_t count = values.size();
-  const auto first = [&](std::size_t r) { return first_shared_value(r, size, count); };
+  const auto first = [&](std::size_t r) { return run_of(r, size, count).first; };
   std::exception_ptr failure;
   try {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(first(rank), first(rank + 1), 1),

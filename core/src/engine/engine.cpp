@@ -167,8 +167,8 @@ void Engine::simulate_into(const CandidateSplit& split, TrialKpis& kpis, bool pe
     if (scenario_.team.present) recorded[c]->community_hours.resize(trials * scenario_.periods);
   }
   // This process's blocks: all of them, or its run of them when the trials are spread over processes.
-  const TrialRange range =
-      group_ ? trials_of(group_->rank(), group_->size(), trials, block_trials_) : TrialRange{0, trials};
+  const RankRun range =
+      group_ ? trials_of(group_->rank(), group_->size(), trials, block_trials_) : RankRun{0, trials};
   const std::size_t first_block = range.first / block_trials_;
   const std::size_t end_block = (range.last + block_trials_ - 1) / block_trials_;
   const OneSplitAtATime turn(group_ ? &simulating_ : nullptr);

@@ -71,10 +71,9 @@ class Engine {
   // process simulates its run of blocks and gets the others' figures from them, so every process holds
   // every trial's figures after each call. Every process of the group must make the same calls in the same
   // order, one split at a time (a second call while one runs throws std::logic_error), so callers that
-  // simulate splits in parallel do them in turn instead (spreads_trials()). Ends reuse_channel_outcomes():
+  // simulate splits in parallel do them in turn instead (trial_group()). Ends reuse_channel_outcomes():
   // an outcome would hold this process's trials only. A group of one process changes nothing.
   void spread_trials_over(const ProcessGroup& group);
-  bool spreads_trials() const { return group_ != nullptr; }
   // The group each split's trials are spread over (every process then holds the same figures), or null.
   const ProcessGroup* trial_group() const { return group_; }
 

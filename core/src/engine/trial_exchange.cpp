@@ -24,10 +24,9 @@ void for_each_column(TrialKpis& kpis, const KpiMask* totals_only, Fn&& fn) {
 
 }  // namespace
 
-TrialRange trials_of(std::size_t rank, std::size_t size, std::size_t trials, std::size_t block_trials) {
-  const std::size_t blocks = (trials + block_trials - 1) / block_trials;
-  const auto first_trial = [&](std::size_t r) { return std::min(trials, blocks * r / size * block_trials); };
-  return {first_trial(rank), first_trial(rank + 1)};
+RankRun trials_of(std::size_t rank, std::size_t size, std::size_t trials, std::size_t block_trials) {
+  const RankRun blocks = run_of(rank, size, (trials + block_trials - 1) / block_trials);
+  return {std::min(trials, blocks.first * block_trials), std::min(trials, blocks.last * block_trials)};
 }
 
 void exchange_trials(const ProcessGroup& group, TrialKpis& kpis, std::size_t block_trials,

@@ -14,13 +14,10 @@
 
 namespace splitsim {
 
-struct TrialRange {
-  std::size_t first = 0, last = 0;  // trials [first, last)
-};
-
-// The trials process `rank` of `size` simulates: whole blocks of `block_trials`, as evenly as blocks allow,
-// in rank order. A process may get none when there are fewer blocks than processes.
-TrialRange trials_of(std::size_t rank, std::size_t size, std::size_t trials, std::size_t block_trials);
+// The trials process `rank` of `size` simulates: its run of the whole blocks of `block_trials` (run_of), so
+// trials [first, last) with first on a block's start. A process may get none when there are fewer blocks
+// than processes.
+RankRun trials_of(std::size_t rank, std::size_t size, std::size_t trials, std::size_t block_trials);
 
 // Which per-trial columns an exchange carries: with `totals_only`, only the totals of the KPIs it marks (what
 // a search's step reads); otherwise every column. The others then hold this process's trials only, and

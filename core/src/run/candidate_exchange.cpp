@@ -10,10 +10,6 @@
 
 namespace splitsim {
 
-CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t total) {
-  return {total * rank / size, total * (rank + 1) / size};
-}
-
 void all_candidates(const ProcessGroup& group, const std::vector<v1::Candidate>& mine, std::size_t total,
                     const std::function<void(std::size_t, const v1::Candidate&)>& each,
                     std::exception_ptr failure) {

@@ -13,11 +13,10 @@
 
 namespace splitsim {
 
-// The candidates process `rank` of `size` evaluates: [first, last), as evenly as they divide.
-struct CandidateRange {
-  std::size_t first = 0, last = 0;
-};
-CandidateRange candidates_of(std::size_t rank, std::size_t size, std::size_t total);
+// The candidates process `rank` of `size` evaluates: its run of them, [first, last).
+inline RankRun candidates_of(std::size_t rank, std::size_t size, std::size_t total) {
+  return run_of(rank, size, total);
+}
 
 // Candidates 0 .. total - 1, where this process holds `mine` (its run, candidates_of, in index order): every
 // process calls it, and `each` is given every candidate, in index order. Serialised deterministically and

@@ -40,7 +40,7 @@ class SplitEvaluator {
 
   // Whether splits may be simulated at once, from several threads: not when the engine spreads each
   // split's trials over processes, which must simulate them in one order (Engine::spread_trials_over).
-  bool splits_in_parallel() const { return !engine_.spreads_trials(); }
+  bool splits_in_parallel() const { return engine_.trial_group() == nullptr; }
 
   // Per-trial values of what the objective ranks by: its KPI, or the total cost for MIN_COST_FOR_TARGET.
   std::vector<double> objective_kpi_per_trial(const CandidateSplit& split) const;
