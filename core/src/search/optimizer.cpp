@@ -1,7 +1,5 @@
 #include "search/optimizer.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -62,12 +60,7 @@ struct Search {
   // the same for any thread count.
   void evaluate_independent(const std::vector<std::vector<double>>& points) {
     std::vector<Evaluated> assessed(points.size());
-    if (evaluator.splits_in_parallel()) {
-      tbb::parallel_for(std::size_t{0}, points.size(),
-                        [&](std::size_t i) { assessed[i] = assess(points[i]); });
-    } else {
-      for (std::size_t i = 0; i < points.size(); ++i) assessed[i] = assess(points[i]);
-    }
+    evaluator.for_each_split(points.size(), [&](std::size_t i) { assessed[i] = assess(points[i]); });
     for (auto& e : assessed) evaluations.push_back(std::move(e));
   }
 

@@ -1,7 +1,5 @@
 #include "search/split_evaluator.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 
 #include "base/kpi.hpp"
@@ -69,12 +67,7 @@ CandidateOutcome SplitEvaluator::summarize_with_known_channels(const TrialKpis& 
 
 std::vector<v1::Candidate> SplitEvaluator::evaluate_all(const std::vector<CandidateSplit>& splits) const {
   std::vector<v1::Candidate> candidates(splits.size());
-  if (!splits_in_parallel()) {
-    for (std::size_t i = 0; i < splits.size(); ++i) candidates[i] = evaluate(splits[i]);
-    return candidates;
-  }
-  tbb::parallel_for(std::size_t{0}, splits.size(),
-                    [&](std::size_t i) { candidates[i] = evaluate(splits[i]); });
+  for_each_split(splits.size(), [&](std::size_t i) { candidates[i] = evaluate(splits[i]); });
   return candidates;
 }
 

@@ -1,6 +1,8 @@
 // Simulates splits on an engine's trials and judges them against the scenario's objective and limits.
 #pragma once
 
+#include <tbb/parallel_for.h>
+
 #include <vector>
 
 #include "engine/engine.hpp"
@@ -38,9 +40,17 @@ class SplitEvaluator {
   // Every split's candidate, in order (parallel over splits and within each over blocks of trials).
   std::vector<v1::Candidate> evaluate_all(const std::vector<CandidateSplit>& splits) const;
 
-  // Whether splits may be simulated at once, from several threads: not when the engine spreads each
-  // split's trials over processes, which must simulate them in one order (Engine::spread_trials_over).
-  bool splits_in_parallel() const { return engine_.trial_group() == nullptr; }
+  // fn(i) for i in [0, count), each simulating splits on this evaluator: in parallel, or in turn when the
+  // engine spreads each split's trials over processes, which must simulate them in one order
+  // (Engine::spread_trials_over).
+  template <typename Fn>
+  void for_each_split(std::size_t count, Fn&& fn) const {
+    if (engine_.trial_group()) {
+      for (std::size_t i = 0; i < count; ++i) fn(i);
+    } else {
+      tbb::parallel_for(std::size_t{0}, count, fn);
+    }
+  }
 
   // Per-trial values of what the objective ranks by: its KPI, or the total cost for MIN_COST_FOR_TARGET.
   std::vector<double> objective_kpi_per_trial(const CandidateSplit& split) const;
